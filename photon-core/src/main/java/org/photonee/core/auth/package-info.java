@@ -1,0 +1,2 @@
+/** Authentication tokens shared by name server, master and game servers. */
+package org.photonee.core.auth;
