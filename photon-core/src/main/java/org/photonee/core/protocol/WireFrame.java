@@ -4,40 +4,49 @@ import java.nio.ByteBuffer;
 import java.util.Objects;
 
 /**
- * One WebSocket message as it travels: binary (Protocol16) or text (Json). An encoded frame is immutable and may be
- * sent to many peers; {@link #binary()} hands each sender its own read-only view.
+ * One WebSocket message as it travels: binary (Protocol16) or text (Json). An encoded frame may be sent to many
+ * peers, so nobody modifies its bytes after creation; {@link #binary()} hands each sender its own buffer view
+ * (array-backed, because WebSocket containers may read the backing array directly).
  */
 public final class WireFrame {
-    private final ByteBuffer bytes;
+    private final byte[] bytes;
+    private final int offset;
+    private final int length;
     private final String text;
 
-    private WireFrame(ByteBuffer bytes, String text) {
+    private WireFrame(byte[] bytes, int offset, int length, String text) {
         this.bytes = bytes;
+        this.offset = offset;
+        this.length = length;
         this.text = text;
     }
 
+    /** Wraps the array without copying; the caller hands it over and must not modify it afterwards. */
     public static WireFrame binary(byte[] data) {
-        return new WireFrame(ByteBuffer.wrap(data).asReadOnlyBuffer(), null);
+        return new WireFrame(data, 0, data.length, null);
     }
 
+    /** Copies the remaining bytes of the buffer (received frames: the container may reuse its buffer). */
     public static WireFrame binary(ByteBuffer data) {
-        return new WireFrame(data.slice().asReadOnlyBuffer(), null);
+        byte[] copy = new byte[data.remaining()];
+        data.duplicate().get(copy);
+        return new WireFrame(copy, 0, copy.length, null);
     }
 
     public static WireFrame text(String data) {
-        return new WireFrame(null, Objects.requireNonNull(data, "data"));
+        return new WireFrame(null, 0, 0, Objects.requireNonNull(data, "data"));
     }
 
     public boolean isText() {
         return text != null;
     }
 
-    /** A fresh read-only view of the bytes, positioned at 0. Only for binary frames. */
+    /** A fresh buffer over the bytes, positioned at the first byte. Only for binary frames; do not modify. */
     public ByteBuffer binary() {
         if (bytes == null) {
             throw new IllegalStateException("text frame has no binary payload");
         }
-        return bytes.duplicate();
+        return ByteBuffer.wrap(bytes, offset, length).slice();
     }
 
     public String text() {
@@ -49,11 +58,11 @@ public final class WireFrame {
 
     /** Bytes for a binary frame, UTF-16 code units for a text frame: what size limits are checked against. */
     public int length() {
-        return text != null ? text.length() : bytes.remaining();
+        return text != null ? text.length() : length;
     }
 
     @Override
     public String toString() {
-        return text != null ? "text[" + text.length() + "]" : "binary[" + bytes.remaining() + "]";
+        return text != null ? "text[" + text.length() + "]" : "binary[" + length + "]";
     }
 }

@@ -1,0 +1,374 @@
+package org.photonee.core.peer;
+
+import java.lang.System.Logger.Level;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.photonee.core.codes.DisconnectReason;
+import org.photonee.core.codes.InternalOperationCode;
+import org.photonee.core.codes.ReturnCode;
+import org.photonee.core.fiber.Fiber;
+import org.photonee.core.protocol.EventData;
+import org.photonee.core.protocol.Message;
+import org.photonee.core.protocol.OperationRequest;
+import org.photonee.core.protocol.OperationResponse;
+import org.photonee.core.protocol.Parameters;
+import org.photonee.core.protocol.ProtocolException;
+import org.photonee.core.protocol.ProtocolLimits;
+import org.photonee.core.protocol.WireFrame;
+import org.photonee.core.protocol.WireProtocol;
+
+/**
+ * Base of every connection, client or server-to-server. The transport hands each received frame to
+ * {@link #receive(WireFrame)} on its own thread; the frame is checked against the limits, decoded, pings are
+ * answered on the spot, and everything else is executed serially on the peer's request fiber. A frame that breaks
+ * the protocol closes this peer with a reason naming the problem; no other peer is affected.
+ */
+public abstract class PeerBase implements Peer {
+    private static final System.Logger LOG = System.getLogger("org.photonee.peer");
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
+
+    private final InitRequest initRequest;
+    /** Fixed for inbound peers; replaced on each reconnect of an outbound peer (see {@link #attach}). */
+    private volatile Connection connection;
+    private final WireProtocol protocol;
+    private final PeerEnvironment environment;
+    private final ProtocolLimits limits;
+    private final Fiber requestFiber;
+    private final AtomicBoolean disconnected = new AtomicBoolean();
+    private volatile long lastReceiveNanos = System.nanoTime();
+    private volatile Runnable disconnectListener = () -> { };
+
+    // Operation rate window; touched only by the transport's receive thread, which is serial per connection.
+    private long windowStartNanos = System.nanoTime();
+    private int operationsInWindow;
+    private int strikes;
+    private boolean overLimitInWindow;
+
+    protected PeerBase(InitRequest initRequest, PeerEnvironment environment) {
+        this(initRequest, environment, false);
+    }
+
+    /** For outbound peers, which start without a connection: {@code startDisconnected} until {@link #attach}. */
+    PeerBase(InitRequest initRequest, PeerEnvironment environment, boolean startDisconnected) {
+        this.initRequest = initRequest;
+        this.disconnected.set(startDisconnected);
+        this.connection = initRequest.connection();
+        this.protocol = initRequest.protocol();
+        this.environment = environment;
+        this.limits = environment.settings().limits();
+        this.requestFiber = environment.fibers().newFiber("peer-" + connection.id());
+    }
+
+    // ---- what subclasses implement ----
+
+    /** Handles one operation request, on the request fiber. */
+    protected abstract void onOperationRequest(OperationRequest request, SendParameters sendParameters);
+
+    /** Called once when the connection is gone, on the request fiber; the peer is disposed afterwards. */
+    protected abstract void onDisconnect(DisconnectReason reason, String detail);
+
+    /** An event arrived where none is expected (clients send no events). By default: disconnect. */
+    protected void onEventReceived(EventData event, SendParameters sendParameters) {
+        onUnexpectedData("unexpected event " + event.code());
+    }
+
+    /** A response arrived where none is expected. By default: disconnect. */
+    protected void onOperationResponseReceived(OperationResponse response, SendParameters sendParameters) {
+        onUnexpectedData("unexpected operation response " + response.code());
+    }
+
+    /** The outgoing queue is over its limit; by default the peer is too slow to keep and is disconnected. */
+    protected void onSendBufferFull() {
+        LOG.log(Level.WARNING, "peer {0}: send buffer full, disconnecting", connectionId());
+        abort(CloseCodes.POLICY_VIOLATION, "Send buffer full: client too slow", DisconnectReason.MANAGED_DISCONNECT);
+    }
+
+    // ---- transport -> peer ----
+
+    /** Called by the transport for every received frame, serially per connection. */
+    public final void receive(WireFrame frame) {
+        if (disconnected.get()) {
+            return;
+        }
+        lastReceiveNanos = System.nanoTime();
+        if (frame.length() > limits.maxMessageSize()) {
+            protocolViolation(CloseCodes.MESSAGE_TOO_BIG, "Message of " + frame.length()
+                    + " bytes exceeds the limit of " + limits.maxMessageSize());
+            return;
+        }
+        if (frame.isText() != protocol.isText()) {
+            protocolViolation(CloseCodes.UNSUPPORTED_DATA, (frame.isText() ? "Text" : "Binary")
+                    + " message on a " + protocol.subprotocol() + " connection");
+            return;
+        }
+        Message message;
+        try {
+            message = protocol.decode(frame, limits);
+        } catch (ProtocolException e) {
+            protocolViolation(CloseCodes.INVALID_PAYLOAD, "Malformed message: " + e.getMessage());
+            return;
+        }
+        if (message instanceof OperationRequest request) {
+            if (request.internal()) {
+                onInternalOperation(request);
+                return;
+            }
+            if (!admitOperation(request)) {
+                return;
+            }
+        }
+        requestFiber.enqueue(() -> dispatch(message));
+    }
+
+    /** Called by the transport once when the connection closed or failed. */
+    public final void transportClosed(DisconnectReason reason, String detail) {
+        notifyDisconnect(reason, detail);
+    }
+
+    /** As {@link #transportClosed}, ignored when the closed connection is no longer this peer's (reconnected). */
+    final void transportClosed(Connection source, DisconnectReason reason, String detail) {
+        if (source == connection) {
+            notifyDisconnect(reason, detail);
+        }
+    }
+
+    /**
+     * Puts a new connection under this peer after the previous one ended. Only outbound peers reconnect; the
+     * request fiber and the peer's state survive.
+     */
+    final void attach(Connection newConnection) {
+        if (!disconnected.get()) {
+            throw new IllegalStateException("peer " + connectionId() + " is still connected");
+        }
+        connection = newConnection;
+        lastReceiveNanos = System.nanoTime();
+        disconnected.set(false);
+    }
+
+    /**
+     * What happens after {@link #onDisconnect}: the peer is done, its fiber disposed. Outbound peers override this
+     * to reconnect, keeping their fiber and state.
+     */
+    void afterDisconnect() {
+        requestFiber.dispose();
+        disconnectListener.run();
+    }
+
+    /** Disconnects peers that sent nothing within the inactivity timeout; called periodically by the application. */
+    final boolean checkInactivity(long nowNanos) {
+        long timeout = environment.settings().inactivityTimeoutMillis();
+        if (timeout > 0 && !disconnected.get() && nowNanos - lastReceiveNanos > timeout * 1_000_000L) {
+            abort(CloseCodes.GOING_AWAY, "Inactivity timeout: nothing received for " + timeout + " ms",
+                    DisconnectReason.TIMEOUT_DISCONNECT);
+            return true;
+        }
+        return false;
+    }
+
+    // ---- sending ----
+
+    @Override
+    public SendResult sendOperationResponse(OperationResponse response, SendParameters sendParameters) {
+        OperationLog.sent(connectionId(), response);
+        return sendMessage(response, sendParameters);
+    }
+
+    @Override
+    public SendResult sendEvent(EventData event, SendParameters sendParameters) {
+        OperationLog.sent(connectionId(), event);
+        return sendMessage(event, sendParameters);
+    }
+
+    protected final SendResult sendMessage(Message message, SendParameters sendParameters) {
+        if (disconnected.get()) {
+            return SendResult.DISCONNECTED;
+        }
+        return sendFrame(protocol.encode(message), sendParameters);
+    }
+
+    @Override
+    public SendResult sendFrame(WireFrame frame, SendParameters sendParameters) {
+        if (disconnected.get()) {
+            return SendResult.DISCONNECTED;
+        }
+        if (sendParameters.encrypted()) {
+            return SendResult.ENCRYPTION_NOT_SUPPORTED;
+        }
+        if (frame.length() > limits.maxMessageSize()) {
+            LOG.log(Level.WARNING, "peer {0}: dropped outgoing message of {1} bytes, over the limit of {2}",
+                    connectionId(), frame.length(), limits.maxMessageSize());
+            return SendResult.MESSAGE_TOO_BIG;
+        }
+        SendResult result = connection.send(frame, sendParameters);
+        if (result == SendResult.SEND_BUFFER_FULL) {
+            onSendBufferFull();
+        }
+        return result;
+    }
+
+    /** Sends the response, then closes the connection once it is written. */
+    public void sendOperationResponseAndDisconnect(OperationResponse response, SendParameters sendParameters) {
+        sendOperationResponse(response, sendParameters);
+        disconnect();
+    }
+
+    // ---- closing ----
+
+    /** A managed disconnect: queued messages are still delivered, then the connection closes. */
+    @Override
+    public void disconnect() {
+        if (notifyDisconnect(DisconnectReason.MANAGED_DISCONNECT, "disconnected by server")) {
+            connection.close(CloseCodes.NORMAL, "Disconnected by server");
+        }
+    }
+
+    /** Closes the connection now with the given close code and reason. */
+    public void abort(int closeCode, String reason, DisconnectReason disconnectReason) {
+        if (notifyDisconnect(disconnectReason, reason)) {
+            connection.abort(closeCode, reason);
+        }
+    }
+
+    private boolean notifyDisconnect(DisconnectReason reason, String detail) {
+        if (!disconnected.compareAndSet(false, true)) {
+            return false;
+        }
+        requestFiber.enqueue(() -> {
+            try {
+                onDisconnect(reason, detail);
+            } finally {
+                afterDisconnect();
+            }
+        });
+        return true;
+    }
+
+    void setDisconnectListener(Runnable listener) {
+        this.disconnectListener = listener;
+    }
+
+    private void protocolViolation(int closeCode, String reason) {
+        LOG.log(Level.INFO, "peer {0} ({1}): {2}", connectionId(), connection.remoteAddress(), reason);
+        abort(closeCode, reason, DisconnectReason.SERVER_DISCONNECT);
+    }
+
+    /** Clients are not supposed to send this; by default the peer is disconnected. */
+    protected void onUnexpectedData(String what) {
+        protocolViolation(CloseCodes.PROTOCOL_ERROR, "Unexpected data: " + what);
+    }
+
+    // ---- dispatch ----
+
+    private void dispatch(Message message) {
+        OperationLog.received(connectionId(), message);
+        if (message instanceof OperationRequest request) {
+            try {
+                onOperationRequest(request, SendParameters.DEFAULT);
+            } catch (Throwable t) {
+                sendOperationResponse(exceptionResponse(request, t), SendParameters.DEFAULT);
+            }
+        } else if (message instanceof EventData event) {
+            onEventReceived(event, SendParameters.DEFAULT);
+        } else if (message instanceof OperationResponse response) {
+            onOperationResponseReceived(response, SendParameters.DEFAULT);
+        } else {
+            onUnexpectedData(message.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * Logs an exception that escaped operation handling once, with its stack, under a short correlation id, and
+     * returns the response the application's exception handler maps it to. Usable from any fiber (e.g. a room's).
+     */
+    public final OperationResponse exceptionResponse(OperationRequest request, Throwable error) {
+        String correlationId = Integer.toHexString(ThreadLocalRandom.current().nextInt() | 0x10000000);
+        LOG.log(Level.ERROR, "peer " + connectionId() + ": operation " + request.code() + " failed [ref "
+                + correlationId + "]", error);
+        try {
+            return environment.exceptionHandler().toResponse(this, request, error, correlationId);
+        } catch (RuntimeException handlerFailure) {
+            LOG.log(Level.ERROR, "exception handler failed [ref " + correlationId + "]", handlerFailure);
+            return ExceptionHandler.DEFAULT.toResponse(this, request, error, correlationId);
+        }
+    }
+
+    private void onInternalOperation(OperationRequest request) {
+        if (request.code() == InternalOperationCode.PING) {
+            Parameters p = new Parameters(2);
+            p.put(InternalOperationCode.PING_CLIENT_TIME, request.parameters().get(InternalOperationCode.PING_CLIENT_TIME));
+            p.put(InternalOperationCode.PING_SERVER_TIME, (int) (System.nanoTime() / 1_000_000L));
+            sendMessage(new OperationResponse(request.code(), ReturnCode.OK, null, p, true), SendParameters.DEFAULT);
+        } else {
+            sendMessage(new OperationResponse(request.code(), ReturnCode.OPERATION_INVALID,
+                    "Internal operation " + request.code() + " is not supported", new Parameters(), true),
+                    SendParameters.DEFAULT);
+        }
+    }
+
+    /**
+     * Counts operations per one-second window. Over the limit: the request is refused with OperationLimitReached;
+     * after {@code operationLimitStrikes} consecutive windows over the limit the peer is disconnected.
+     */
+    private boolean admitOperation(OperationRequest request) {
+        int max = environment.settings().maxOperationsPerSecond();
+        if (max == 0) {
+            return true;
+        }
+        long now = System.nanoTime();
+        if (now - windowStartNanos >= NANOS_PER_SECOND) {
+            boolean consecutive = now - windowStartNanos < 2 * NANOS_PER_SECOND;
+            strikes = overLimitInWindow && consecutive ? strikes : 0;
+            windowStartNanos = now;
+            operationsInWindow = 0;
+            overLimitInWindow = false;
+        }
+        if (++operationsInWindow <= max) {
+            return true;
+        }
+        if (!overLimitInWindow) {
+            overLimitInWindow = true;
+            if (++strikes >= environment.settings().operationLimitStrikes()) {
+                LOG.log(Level.WARNING, "peer {0}: over {1} operations/s for {2} s, disconnecting", connectionId(),
+                        max, strikes);
+                abort(CloseCodes.POLICY_VIOLATION, "Operation limit exceeded", DisconnectReason.MANAGED_DISCONNECT);
+                return false;
+            }
+        }
+        sendOperationResponse(OperationResponse.error(request.code(), ReturnCode.OPERATION_LIMIT_REACHED,
+                "Operation limit of " + max + " per second reached"), SendParameters.DEFAULT);
+        return false;
+    }
+
+    // ---- accessors ----
+
+    @Override
+    public String connectionId() {
+        return connection.id();
+    }
+
+    @Override
+    public WireProtocol protocol() {
+        return protocol;
+    }
+
+    public InitRequest initRequest() {
+        return initRequest;
+    }
+
+    public Fiber requestFiber() {
+        return requestFiber;
+    }
+
+    public PeerEnvironment environment() {
+        return environment;
+    }
+
+    public boolean isConnected() {
+        return !disconnected.get();
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "[" + connectionId() + "]";
+    }
+}
