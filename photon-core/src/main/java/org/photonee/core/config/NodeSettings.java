@@ -1,0 +1,94 @@
+package org.photonee.core.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * What one instance is and where it is reached, read once at start from {@code photon.*} configuration keys.
+ * Invalid values fail the start with a message naming the key, rather than surfacing later as a broken address.
+ *
+ * @param roles     roles this instance runs ({@code photon.roles}, default all)
+ * @param publicUrl base WebSocket URL handed to clients ({@code photon.publicUrl}), e.g. ws://127.0.0.1:8080/photon
+ * @param masterUrl the master's server-to-server endpoint for game servers ({@code photon.masterUrl}); defaults to
+ *                  this instance's own {@code /s2s} when it also runs the master
+ * @param nodeId    a name for this instance in logs and the registry ({@code photon.nodeId})
+ */
+public record NodeSettings(Set<Role> roles, URI publicUrl, URI masterUrl, String nodeId) {
+    public static final String KEY_ROLES = "photon.roles";
+    public static final String KEY_PUBLIC_URL = "photon.publicUrl";
+    public static final String KEY_MASTER_URL = "photon.masterUrl";
+    public static final String KEY_NODE_ID = "photon.nodeId";
+    public static final String DEFAULT_PUBLIC_URL = "ws://127.0.0.1:8080/photon";
+
+    public NodeSettings {
+        roles = Collections.unmodifiableSet(EnumSet.copyOf(roles));
+    }
+
+    /** Reads the settings through {@code lookup} (key → value or null), applying defaults. */
+    public static NodeSettings from(Function<String, String> lookup) {
+        Set<Role> roles = Role.parseList(lookup.apply(KEY_ROLES));
+        URI publicUrl = webSocketUrl(KEY_PUBLIC_URL, orDefault(lookup.apply(KEY_PUBLIC_URL), DEFAULT_PUBLIC_URL));
+        String master = lookup.apply(KEY_MASTER_URL);
+        URI masterUrl = master == null || master.isBlank()
+                ? URI.create(stripSlash(publicUrl.toString()) + "/s2s")
+                : webSocketUrl(KEY_MASTER_URL, master);
+        String nodeId = orDefault(lookup.apply(KEY_NODE_ID), publicUrl.getHost() + ":" + port(publicUrl));
+        return new NodeSettings(roles, publicUrl, masterUrl, nodeId);
+    }
+
+    public boolean runs(Role role) {
+        return roles.contains(role);
+    }
+
+    /** Roles as configured, e.g. "ns,master,game". */
+    public String rolesKey() {
+        return roles.stream().map(Role::key).collect(Collectors.joining(","));
+    }
+
+    /** The client-facing URL of one role's endpoint, e.g. ws://127.0.0.1:8080/photon/master. */
+    public String publicEndpoint(Role role) {
+        return stripSlash(publicUrl.toString()) + "/" + role.key();
+    }
+
+    private static URI webSocketUrl(String key, String value) {
+        try {
+            URI uri = new URI(value.trim());
+            String scheme = uri.getScheme();
+            if (!"ws".equals(scheme) && !"wss".equals(scheme) || uri.getHost() == null) {
+                throw new IllegalArgumentException(key + " must be a ws:// or wss:// URL with a host, got '" + value + "'");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(key + " is not a valid URL: '" + value + "' (" + e.getReason() + ")", e);
+        }
+    }
+
+    private static int port(URI uri) {
+        if (uri.getPort() != -1) {
+            return uri.getPort();
+        }
+        return "wss".equals(uri.getScheme()) ? 443 : 80;
+    }
+
+    private static String orDefault(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value.trim();
+    }
+
+    private static String stripSlash(String s) {
+        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    @Override
+    public Set<Role> roles() {
+        return roles;
+    }
+
+    public static Set<Role> allRoles() {
+        return EnumSet.allOf(Role.class);
+    }
+}

@@ -1,0 +1,2 @@
+/** Adapters in (interfaces): WebSocket endpoints, REST resources and the dashboard. */
+package org.photonee.web;
