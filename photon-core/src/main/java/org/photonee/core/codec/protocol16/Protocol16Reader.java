@@ -535,7 +535,7 @@ public final class Protocol16Reader {
         checkPrimitiveCount(at, count, minEach, what);
         slotBudget -= count;
         if (slotBudget < 0) {
-            throw errorAt(at, "the message announces more elements than it has bytes (" + what + " of " + count + ")");
+            throw errorAt(at, "the message announces more elements than it has bytes (" + what + " of " + count + " elements)");
         }
     }
 
