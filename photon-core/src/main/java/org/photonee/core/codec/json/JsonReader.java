@@ -232,15 +232,15 @@ final class JsonReader {
         int intStart = pos;
         if (peek() == '0') {
             pos++;
+            if (isDigit(peek())) {
+                throw error("invalid number: leading zero");
+            }
         } else if (isDigit(peek())) {
             while (isDigit(peek())) {
                 pos++;
             }
         } else {
             throw error("invalid number: expected a digit");
-        }
-        if (pos - intStart > 1 && text.charAt(intStart) == '0') {
-            throw error("invalid number: leading zero");
         }
         boolean integral = true;
         if (peek() == '.') {
@@ -258,7 +258,7 @@ final class JsonReader {
         }
         if (integral && pos - intStart <= 18) {
             long v = Long.parseLong(text, start, pos, 10);
-            return v == (int) v ? Integer.valueOf((int) v) : Long.valueOf(v);
+            return v == (int) v ? (Object) (int) v : (Object) v;
         }
         if (integral && pos - intStart == 19) {
             try {
