@@ -107,7 +107,7 @@ class JsonErrorTest {
                 decodeError("{\"evt\":1,\"vals\":[1,[1,2,3]]}", tight));
         assertEquals("JSON: object of more than 2 members at offset 37",
                 decodeError("{\"evt\":1,\"vals\":[1,{\"a\":1,\"b\":2,\"c\":3}]}", tight));
-        assertEquals("message of 61 chars exceeds the limit of 60",
+        assertEquals("message of 63 chars exceeds the limit of 60",
                 decodeError("{\"evt\":1,\"vals\":[1,\"" + "x".repeat(40) + "\"]}", tight));
     }
 
