@@ -18,12 +18,15 @@ import org.photonee.core.config.NodeSettings;
 import org.photonee.core.fiber.Cancellable;
 import org.photonee.core.fiber.Fiber;
 import org.photonee.core.fiber.FiberFactory;
+import org.photonee.core.peer.ApplicationBase;
 import org.photonee.persistence.NodeStartEntity;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -55,6 +58,8 @@ public class PhotonNode {
     private final AtomicLong heartbeats = new AtomicLong();
     private final long startedNanos = System.nanoTime();
     private volatile boolean started;
+    /** Endpoint name ("ns", "master", "game", "s2s") → the application serving it on this instance. */
+    private final Map<String, ApplicationBase> applications = new ConcurrentHashMap<>();
 
     @PostConstruct
     void start() {
@@ -87,6 +92,11 @@ public class PhotonNode {
 
     public FiberFactory fibers() {
         return fibers;
+    }
+
+    /** The application serving a WebSocket endpoint, or null when its role does not run here. */
+    public ApplicationBase applicationFor(String endpoint) {
+        return applications.get(endpoint);
     }
 
     /** Current status; queries the database, so callers should not call it per message. */
