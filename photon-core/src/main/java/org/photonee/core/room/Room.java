@@ -370,7 +370,7 @@ public final class Room {
         return false;
     }
 
-    private void scheduleUnloadIfEmpty() {
+    void scheduleUnloadIfEmpty() {
         if (activeCount() == 0 && !unloaded) {
             emptyTimer.cancel();
             emptyTimer = fiber.schedule(() -> {
