@@ -173,7 +173,9 @@ public final class Room {
 
     private Actor admitNewActor(JoinRequest request, PhotonHashtable properties) throws RoomException {
         String userId = request.userId();
-        if (!open) {
+        boolean creator = actorCounter == 0;
+        // A room created closed is still entered by its creator; it is closed to everybody after.
+        if (!open && !creator) {
             throw new RoomException(ReturnCode.GAME_CLOSED, cacheLimitReached ? CACHE_LIMIT_MESSAGE : "Game closed");
         }
         boolean expected = expectedUsers.contains(userId);

@@ -105,9 +105,10 @@ class RoomJoinTest {
     }
 
     @Test
-    void closedRoomRefusesJoinersWithGameClosed() {
+    void closedRoomRefusesJoinersWithGameClosedButNotItsCreator() {
         RoomFixture f = new RoomFixture(ParameterCode.GAME_PROPERTIES, PhotonHashtable.of(GamePropertyKey.IS_OPEN,
                 false));
+        assertEquals(ReturnCode.OK, f.join("creator").peer.lastResponse().returnCode());
         TestMember m = f.join("alice");
         assertEquals(ReturnCode.GAME_CLOSED, m.peer.lastResponse().returnCode());
         assertEquals(ReturnCode.GAME_CLOSED, m.failedWith);
