@@ -2,6 +2,10 @@ package org.photonee.core.room;
 
 import java.util.List;
 import org.photonee.core.codes.JoinMode;
+import org.photonee.core.codes.OperationCode;
+import org.photonee.core.codes.ParameterCode;
+import org.photonee.core.protocol.OperationRequest;
+import org.photonee.core.protocol.Parameters;
 import org.photonee.core.protocol.PhotonHashtable;
 
 /**
@@ -21,6 +25,40 @@ public record JoinRequest(RoomMember member, int operationCode, String userId, S
     public JoinRequest {
         userId = userId == null ? "" : userId;
         addUsers = List.copyOf(addUsers == null ? List.of() : addUsers);
+    }
+
+    /**
+     * Reads a CreateGame/JoinGame request: ActorProperties (249), JoinMode (215; the legacy boolean form means
+     * CreateIfNotExists), ForceRejoin (229) and AddUsers (238). CreateGame always joins as JoinOnly.
+     */
+    public static JoinRequest fromOperation(RoomMember member, OperationRequest request, String userId,
+                                            String sessionId) throws RoomException {
+        Parameters p = request.parameters();
+        PhotonHashtable actorProperties = RequestValues.optionalTable(p.get(ParameterCode.ACTOR_PROPERTIES),
+                "ActorProperties");
+        int joinMode = JoinMode.JOIN_ONLY;
+        if (request.code() == OperationCode.JOIN_GAME) {
+            Object mode = p.get(ParameterCode.JOIN_MODE);
+            joinMode = mode instanceof Boolean create
+                    ? (create ? JoinMode.CREATE_IF_NOT_EXISTS : JoinMode.JOIN_ONLY)
+                    : RequestValues.optionalInt(mode, JoinMode.JOIN_ONLY, "JoinMode");
+            if (joinMode < JoinMode.JOIN_ONLY || joinMode > JoinMode.REJOIN_ONLY) {
+                throw RequestValues.invalid("Invalid JoinMode " + joinMode);
+            }
+        }
+        boolean forceRejoin = RequestValues.optionalBoolean(p.get(ParameterCode.FORCE_REJOIN), false, "ForceRejoin");
+        List<String> addUsers = RequestValues.optionalStringList(p.get(ParameterCode.ADD_USERS), "AddUsers");
+        return new JoinRequest(member, request.code(), userId, sessionId, actorProperties, joinMode, forceRejoin,
+                addUsers);
+    }
+
+    /** The GameId (255) of a CreateGame/JoinGame request: required on a game server, a non-empty string. */
+    public static String gameIdOf(Parameters p) throws RoomException {
+        String gameId = RequestValues.optionalString(p.get(ParameterCode.GAME_ID), "GameId");
+        if (gameId == null || gameId.isEmpty()) {
+            throw RequestValues.invalid("Missing parameter GameId (255)");
+        }
+        return gameId;
     }
 
     boolean isRejoin() {

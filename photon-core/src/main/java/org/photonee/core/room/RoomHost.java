@@ -169,6 +169,27 @@ public final class RoomHost {
                 OperationResponse.error(request.operationCode(), returnCode, message), SendParameters.DEFAULT);
     }
 
+    /**
+     * Unloads every room (server shutdown): persistent rooms are saved with all their actors, who come back as
+     * inactive actors when the room is next loaded.
+     */
+    public void unloadAll() {
+        List<Entry> all;
+        synchronized (this) {
+            all = new ArrayList<>(rooms.values());
+            rooms.clear();
+        }
+        for (Entry e : all) {
+            e.room.fiber().enqueue(() -> {
+                RoomState state = e.room.unload();
+                if (state != null) {
+                    store.save(state);
+                }
+                e.room.fiber().dispose();
+            });
+        }
+    }
+
     /** Re-sends every room's state, e.g. after the connection to the master was re-established. */
     public void reportAll() {
         for (Room room : rooms()) {
