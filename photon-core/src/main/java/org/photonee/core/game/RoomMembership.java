@@ -3,6 +3,7 @@ package org.photonee.core.game;
 import java.util.function.Consumer;
 import org.photonee.core.codes.DisconnectReason;
 import org.photonee.core.peer.Peer;
+import org.photonee.core.peer.SendParameters;
 import org.photonee.core.protocol.OperationRequest;
 import org.photonee.core.room.Actor;
 import org.photonee.core.room.Room;
@@ -94,7 +95,7 @@ final class RoomMembership implements RoomMember {
                 operation.accept(current);
             } catch (RuntimeException e) {
                 session.peer.sendOperationResponse(session.peer.exceptionResponse(request, e),
-                        org.photonee.core.peer.SendParameters.DEFAULT);
+                        SendParameters.DEFAULT);
             }
         });
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.IntPredicate;
+import java.util.function.Predicate;
 import org.photonee.core.protocol.PhotonHashtable;
 import org.photonee.core.protocol.Values;
 
@@ -82,7 +83,7 @@ final class EventCache {
         actorCaches.remove(actorNr);
     }
 
-    private int removeIf(java.util.function.Predicate<CachedEvent> match) {
+    private int removeIf(Predicate<CachedEvent> match) {
         int removed = 0;
         for (List<CachedEvent> events : slices.values()) {
             Iterator<CachedEvent> it = events.iterator();

@@ -3,6 +3,7 @@ package org.photonee.core.room;
 import static org.photonee.core.room.RequestValues.invalid;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.photonee.core.codes.EventCode;
 import org.photonee.core.codes.GamePropertyKey;
 import org.photonee.core.codes.JoinMode;
 import org.photonee.core.codes.LeaveReason;
+import org.photonee.core.codes.OperationCode;
 import org.photonee.core.codes.ParameterCode;
 import org.photonee.core.codes.ReceiverGroup;
 import org.photonee.core.codes.ReturnCode;
@@ -30,6 +32,7 @@ import org.photonee.core.protocol.OperationResponse;
 import org.photonee.core.protocol.Parameters;
 import org.photonee.core.protocol.PhotonHashtable;
 import org.photonee.core.protocol.Values;
+import org.photonee.core.s2s.GameRemoveReason;
 import org.photonee.core.s2s.GameStateListener;
 import org.photonee.core.s2s.GameStateReport;
 
@@ -271,14 +274,14 @@ public final class Room {
     public void leave(RoomMember member, Parameters parameters) {
         Actor actor = actorOf(member);
         if (actor == null) {
-            member.peer().sendOperationResponse(OperationResponse.ok(org.photonee.core.codes.OperationCode.LEAVE),
+            member.peer().sendOperationResponse(OperationResponse.ok(OperationCode.LEAVE),
                     SendParameters.DEFAULT);
             member.left(this);
             return;
         }
         boolean stayInactive = Values.toBoolean(parameters.get(ParameterCode.IS_INACTIVE), false);
         member.left(this);
-        member.peer().sendOperationResponse(OperationResponse.ok(org.photonee.core.codes.OperationCode.LEAVE),
+        member.peer().sendOperationResponse(OperationResponse.ok(OperationCode.LEAVE),
                 SendParameters.DEFAULT);
         deactivateOrRemove(actor, stayInactive, LeaveReason.LEAVE_REQUEST);
     }
@@ -401,7 +404,7 @@ public final class Room {
             }
         }
         if (lastReport != null) {
-            listener.gameRemoved(appId, appVersion, gameId, org.photonee.core.s2s.GameRemoveReason.CLOSE);
+            listener.gameRemoved(appId, appVersion, gameId, GameRemoveReason.CLOSE);
         }
         return state;
     }
@@ -418,7 +421,7 @@ public final class Room {
             raiseEvent(sender, p, sendParameters);
         } catch (RoomException e) {
             sender.peer().sendOperationResponse(OperationResponse.error(
-                    org.photonee.core.codes.OperationCode.RAISE_EVENT, e.returnCode(), e.getMessage()),
+                    OperationCode.RAISE_EVENT, e.returnCode(), e.getMessage()),
                     SendParameters.DEFAULT);
         }
     }
@@ -493,7 +496,7 @@ public final class Room {
                 Map<?, ?> filter = RequestValues.optionalTable(data, "Data");
                 cache.remove(code, targets, filter);
                 sender.peer().sendOperationResponse(OperationResponse.ok(
-                        org.photonee.core.codes.OperationCode.RAISE_EVENT), SendParameters.DEFAULT);
+                        OperationCode.RAISE_EVENT), SendParameters.DEFAULT);
             }
             case EventCaching.REMOVE_FROM_CACHE_FOR_ACTORS_LEFT -> cache.removeOwnersNotIn(actors::containsKey);
             case EventCaching.SLICE_INCREASE_INDEX -> publishSlice(cache.increaseSlice());
@@ -628,7 +631,7 @@ public final class Room {
             groups.clear(0);
         } catch (RoomException e) {
             actor.peer().sendOperationResponse(OperationResponse.error(
-                    org.photonee.core.codes.OperationCode.CHANGE_GROUPS, e.returnCode(), e.getMessage()),
+                    OperationCode.CHANGE_GROUPS, e.returnCode(), e.getMessage()),
                     SendParameters.DEFAULT);
         }
     }
@@ -653,7 +656,7 @@ public final class Room {
         if (sender == null) {
             return;
         }
-        int op = org.photonee.core.codes.OperationCode.SET_PROPERTIES;
+        int op = OperationCode.SET_PROPERTIES;
         try {
             PropertyUpdate update = PropertyUpdate.parse(p);
             if (update.targetActorNr() == 0) {
@@ -728,7 +731,7 @@ public final class Room {
         if (sender == null) {
             return;
         }
-        int op = org.photonee.core.codes.OperationCode.GET_PROPERTIES;
+        int op = OperationCode.GET_PROPERTIES;
         try {
             int type = RequestValues.optionalInt(p.get(ParameterCode.PROPERTY_TYPE), 3, "PropertyType");
             int[] actorNrs = RequestValues.optionalIntArray(p.get(ParameterCode.ACTORS), "Actors");
@@ -743,7 +746,7 @@ public final class Room {
             if ((type & 2) != 0) {
                 PhotonHashtable all = new PhotonHashtable();
                 for (Actor a : actors.values()) {
-                    if (actorNrs == null || java.util.Arrays.stream(actorNrs).anyMatch(n -> n == a.actorNr())) {
+                    if (actorNrs == null || Arrays.stream(actorNrs).anyMatch(n -> n == a.actorNr())) {
                         all.put(a.actorNr(), filtered(a.visibleProperties(publishUserId()), actorKeys));
                     }
                 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.photonee.core.codes.GamePropertyKey;
 import org.photonee.core.codes.LobbyType;
 import org.photonee.core.codes.ParameterCode;
+import org.photonee.core.codes.ReturnCode;
 import org.photonee.core.codes.RoomOptionFlags;
 import org.photonee.core.protocol.Parameters;
 import org.photonee.core.protocol.PhotonHashtable;
@@ -109,7 +110,7 @@ public record RoomOptions(int flags, int maxPlayers, boolean open, boolean visib
         String lobbyName = RequestValues.optionalString(p.get(ParameterCode.LOBBY_NAME), "LobbyName");
         int lobbyType = RequestValues.optionalInt(p.get(ParameterCode.LOBBY_TYPE), LobbyType.DEFAULT, "LobbyType");
         if (maxPlayers > 0 && expected.size() > maxPlayers) {
-            throw new RoomException(org.photonee.core.codes.ReturnCode.SLOT_ERROR,
+            throw new RoomException(ReturnCode.SLOT_ERROR,
                     "More expected users (" + expected.size() + ") than MaxPlayers (" + maxPlayers + ")");
         }
         return new RoomOptions(flags, maxPlayers, open, visible, playerTtl, emptyRoomTtl, lobbyKeys,
