@@ -5,6 +5,7 @@ import static org.photonee.core.room.RequestValues.invalid;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +61,8 @@ public final class Room {
     private final String lobbyName;
     private final int lobbyType;
     private final TreeMap<Integer, Actor> actors = new TreeMap<>();
+    /** Active actors by the member driving them: every in-room operation looks its sender up here. */
+    private final Map<RoomMember, Actor> activeByMember = new IdentityHashMap<>();
     private final PhotonHashtable customProperties;
     private final LinkedHashSet<String> expectedUsers;
     private final LinkedHashSet<String> excludedUsers = new LinkedHashSet<>();
@@ -196,7 +199,7 @@ public final class Room {
         expectedUsers.clear();
         expectedUsers.addAll(newExpected);
         Actor actor = new Actor(++actorCounter, userId, nicknameOf(properties), properties);
-        actor.attach(request.member(), request.sessionId());
+        attach(actor, request);
         actors.put(actor.actorNr(), actor);
         return actor;
     }
@@ -210,14 +213,14 @@ public final class Room {
         if (properties.containsKey(ActorPropertyKey.NICKNAME)) {
             actor.setNickname(nicknameOf(properties));
         }
-        actor.attach(request.member(), request.sessionId());
+        attach(actor, request);
         return actor;
     }
 
     /** A rejoin from the same session replaces the actor's old connection, which is closed. */
     private void takeOver(Actor actor) {
         RoomMember old = actor.member();
-        actor.detach();
+        detach(actor);
         old.left(this);
         old.peer().disconnect();
     }
@@ -305,7 +308,7 @@ public final class Room {
     }
 
     private void deactivate(Actor actor) {
-        actor.detach();
+        detach(actor);
         if (playerTtl > 0 && playerTtl != Integer.MAX_VALUE) {
             actor.setTtlTimer(fiber.schedule(() -> playerTtlExpired(actor), playerTtl));
         }
@@ -323,7 +326,7 @@ public final class Room {
     private void remove(Actor actor, int reason) {
         actors.remove(actor.actorNr());
         actor.cancelTtlTimer();
-        actor.detach();
+        detach(actor);
         if (hasFlag(RoomOptionFlags.DELETE_CACHE_ON_LEAVE)) {
             cache.removeActor(actor.actorNr());
         }
@@ -923,13 +926,21 @@ public final class Room {
         reportIfChanged();
     }
 
+    /** The active actor the member drives, or null when it left or its actor was taken over. */
     private Actor actorOf(RoomMember member) {
-        for (Actor a : actors.values()) {
-            if (a.member() == member) {
-                return a;
-            }
+        return activeByMember.get(member);
+    }
+
+    private void attach(Actor actor, JoinRequest request) {
+        actor.attach(request.member(), request.sessionId());
+        activeByMember.put(request.member(), actor);
+    }
+
+    private void detach(Actor actor) {
+        if (actor.member() != null) {
+            activeByMember.remove(actor.member());
         }
-        return null;
+        actor.detach();
     }
 
     private Actor actorOfUser(String userId) {

@@ -134,6 +134,21 @@ class RaiseEventTest {
     }
 
     @Test
+    void clientsOfTwoProtocolsGetOneEncodingEach() {
+        TestProtocol binary = new TestProtocol("GpBinaryV16");
+        for (int i = 0; i < 3; i++) {
+            TestMember m = new TestMember(new TestPeer("bin" + i, binary));
+            f.join(m, "bin" + i, org.photonee.core.codes.JoinMode.JOIN_ONLY, null, false, "s" + i, List.of());
+        }
+        int jsonBefore = f.protocol.encodes.get();
+        int binaryBefore = binary.encodes.get();
+        f.raise(a, ParameterCode.CODE, 7, ParameterCode.RECEIVER_GROUP, ReceiverGroup.ALL);
+        assertEquals(1, f.protocol.encodes.get() - jsonBefore);
+        assertEquals(1, binary.encodes.get() - binaryBefore);
+        assertEquals(List.of(1, 2, 3), receiversOf(7));
+    }
+
+    @Test
     void flushIsPassedToTheSend() {
         f.raise(a, ParameterCode.CODE, 7, ParameterCode.FLUSH, true);
         assertTrue(b.peer.sendParameters.get(0).flush());
