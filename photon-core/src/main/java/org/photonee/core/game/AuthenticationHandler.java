@@ -1,0 +1,61 @@
+package org.photonee.core.game;
+
+import org.photonee.core.auth.AuthToken;
+import org.photonee.core.auth.TokenException;
+import org.photonee.core.codes.OperationCode;
+import org.photonee.core.codes.ParameterCode;
+import org.photonee.core.codes.ReturnCode;
+import org.photonee.core.peer.OperationHandler;
+import org.photonee.core.peer.OperationTable;
+import org.photonee.core.peer.PeerBase;
+import org.photonee.core.peer.SendParameters;
+import org.photonee.core.protocol.OperationRequest;
+import org.photonee.core.protocol.OperationResponse;
+
+/**
+ * A new game server connection: the only operation allowed is Authenticate (230) with the token the master
+ * handed out. On success the peer moves on to {@link AuthenticatedHandler}.
+ */
+final class AuthenticationHandler implements OperationHandler {
+    private static final OperationTable<GameSession> OPERATIONS = OperationTable.<GameSession>builder()
+            .on(OperationCode.AUTHENTICATE, AuthenticationHandler::authenticate)
+            .otherwise((s, r, sp) -> OperationResponse.error(r.code(), ReturnCode.OPERATION_DENIED,
+                    "Operation " + r.code() + " is not allowed before Authenticate"))
+            .build();
+
+    private final GameSession session;
+
+    AuthenticationHandler(GameSession session) {
+        this.session = session;
+    }
+
+    @Override
+    public OperationResponse onOperationRequest(PeerBase peer, OperationRequest request, SendParameters sp) {
+        return OPERATIONS.dispatch(session, request, sp);
+    }
+
+    private static OperationResponse authenticate(GameSession s, OperationRequest r, SendParameters sp) {
+        Object encoded = r.parameters().get(ParameterCode.TOKEN);
+        if (!(encoded instanceof String text) || text.isEmpty()) {
+            return OperationResponse.error(r.code(), ReturnCode.INVALID_AUTHENTICATION,
+                    "A game server needs the token (221) from the master");
+        }
+        AuthToken token;
+        try {
+            token = s.tokens.decode(text);
+        } catch (TokenException e) {
+            return OperationResponse.error(r.code(), e.returnCode(), e.getMessage());
+        }
+        if (token.isExpired(s.wallClock.getAsLong())) {
+            return OperationResponse.error(r.code(), ReturnCode.AUTHENTICATION_TOKEN_EXPIRED, "Token expired");
+        }
+        Object appId = r.parameters().get(ParameterCode.APPLICATION_ID);
+        if (appId != null && token.appId() != null && !token.appId().equals(appId)) {
+            return OperationResponse.error(r.code(), ReturnCode.INVALID_AUTHENTICATION,
+                    "The token was issued for another application");
+        }
+        s.authenticated(token);
+        s.peer.setCurrentOperationHandler(new AuthenticatedHandler(s));
+        return OperationResponse.ok(r.code());
+    }
+}

@@ -1,0 +1,65 @@
+package org.photonee.core.game;
+
+import java.util.function.LongSupplier;
+import org.photonee.core.auth.TokenCodec;
+import org.photonee.core.peer.ApplicationBase;
+import org.photonee.core.peer.ClientPeer;
+import org.photonee.core.peer.InitRequest;
+import org.photonee.core.peer.OperationHandler;
+import org.photonee.core.peer.PeerBase;
+import org.photonee.core.peer.PeerEnvironment;
+import org.photonee.core.room.RoomHost;
+import org.photonee.core.room.RoomStateStore;
+import org.photonee.core.s2s.GameStateListener;
+
+/**
+ * The game server role: client peers authenticate with the master's token, create or join a room, and play in
+ * it. Each peer walks {@link AuthenticationHandler} → {@link AuthenticatedHandler} → (joining) →
+ * {@link InRoomHandler} and back after Leave. Rooms live in a {@link RoomHost}, one fiber each, created from the
+ * environment's fiber factory; their state reports go to the given listener (the S2S link to the master).
+ */
+public class GameServerApplication extends ApplicationBase {
+    public static final String NAME = "game";
+
+    private final RoomHost rooms;
+    private final TokenCodec tokens;
+    private final GameServerSettings settings;
+    private final LongSupplier wallClock;
+
+    public GameServerApplication(PeerEnvironment environment, TokenCodec tokens, GameStateListener listener,
+                                 RoomStateStore store, GameServerSettings settings) {
+        this(environment, tokens, listener, store, settings, System::currentTimeMillis);
+    }
+
+    /** @param wallClock epoch milliseconds, for token expiry and renewal */
+    public GameServerApplication(PeerEnvironment environment, TokenCodec tokens, GameStateListener listener,
+                                 RoomStateStore store, GameServerSettings settings, LongSupplier wallClock) {
+        super(NAME, environment);
+        this.tokens = tokens;
+        this.settings = settings == null ? GameServerSettings.DEFAULTS : settings;
+        this.wallClock = wallClock;
+        this.rooms = new RoomHost(environment.fibers(), this.settings.rooms(), listener, store);
+    }
+
+    @Override
+    protected PeerBase createPeer(InitRequest initRequest) {
+        ClientPeer peer = new ClientPeer(initRequest, environment(), OperationHandler.DISABLED);
+        peer.setCurrentOperationHandler(new AuthenticationHandler(
+                new GameSession(peer, rooms, tokens, settings, wallClock)));
+        return peer;
+    }
+
+    /** Persistent rooms are saved when the server stops, so their games continue after a restart. */
+    @Override
+    protected void tearDown() {
+        rooms.unloadAll();
+    }
+
+    public RoomHost rooms() {
+        return rooms;
+    }
+
+    public GameServerSettings settings() {
+        return settings;
+    }
+}

@@ -1,0 +1,62 @@
+package org.photonee.core.game;
+
+import java.util.function.LongSupplier;
+import org.photonee.core.auth.AuthToken;
+import org.photonee.core.auth.TokenCodec;
+import org.photonee.core.codes.EventCode;
+import org.photonee.core.codes.ParameterCode;
+import org.photonee.core.peer.ClientPeer;
+import org.photonee.core.peer.SendParameters;
+import org.photonee.core.protocol.EventData;
+import org.photonee.core.protocol.Parameters;
+import org.photonee.core.room.RoomHost;
+
+/**
+ * One client connection of the game server and what it authenticated as. The token is only touched on the
+ * peer's request fiber.
+ */
+final class GameSession {
+    final ClientPeer peer;
+    final RoomHost rooms;
+    final TokenCodec tokens;
+    final GameServerSettings settings;
+    final LongSupplier wallClock;
+    private AuthToken token;
+
+    GameSession(ClientPeer peer, RoomHost rooms, TokenCodec tokens, GameServerSettings settings,
+                LongSupplier wallClock) {
+        this.peer = peer;
+        this.rooms = rooms;
+        this.tokens = tokens;
+        this.settings = settings;
+        this.wallClock = wallClock;
+    }
+
+    AuthToken token() {
+        return token;
+    }
+
+    void authenticated(AuthToken authToken) {
+        this.token = authToken;
+    }
+
+    /**
+     * Pushes a renewed token (AuthEvent 223) when less than a third of the token lifetime remains and the token's
+     * final expiry allows a renewal, so a long session never ends up holding an expired token for its rejoin.
+     */
+    void refreshTokenIfDue() {
+        long now = wallClock.getAsLong();
+        long lifetime = settings.authTokenExpirationMillis();
+        if (token.expiresAtMillis() - now >= lifetime / 3 || now >= token.finalExpiresAtMillis()) {
+            return;
+        }
+        long expiresAt = Math.min(now + lifetime, token.finalExpiresAtMillis());
+        if (expiresAt <= token.expiresAtMillis()) {
+            return;
+        }
+        token = new AuthToken(token.userId(), token.appId(), token.appVersion(), token.sessionId(), now, expiresAt,
+                token.finalExpiresAtMillis(), token.grantedGameId(), token.authCookie());
+        peer.sendEvent(new EventData(EventCode.AUTH_EVENT, Parameters.of(ParameterCode.TOKEN, tokens.encode(token))),
+                SendParameters.DEFAULT);
+    }
+}

@@ -1,0 +1,220 @@
+package org.photonee.core.room;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.photonee.core.codes.ReturnCode;
+import org.photonee.core.fiber.FiberFactory;
+import org.photonee.core.peer.SendParameters;
+import org.photonee.core.protocol.OperationResponse;
+import org.photonee.core.s2s.GameRemoveReason;
+import org.photonee.core.s2s.GameStateListener;
+
+/**
+ * The rooms of one game server: creates them (one fiber each), finds them for joiners, restores persistent ones
+ * from the {@link RoomStateStore}, and unloads them when their EmptyRoomTTL ran out. Thread-safe: called from
+ * peer fibers; everything a room does runs on that room's fiber.
+ *
+ * <p>A room is only unloaded when no join is on its way to it: joins are counted when routed and uncounted when
+ * the room fiber has processed them, under the host's lock, so a join never lands in a room that is gone.
+ */
+public final class RoomHost {
+    private final FiberFactory fibers;
+    private final RoomSettings settings;
+    private final GameStateListener listener;
+    private final RoomStateStore store;
+    /** Guarded by {@code this}. */
+    private final Map<RoomKey, Entry> rooms = new HashMap<>();
+
+    private record RoomKey(String appId, String gameId) {
+    }
+
+    /** A loaded room and the joins routed to it but not yet processed. */
+    private static final class Entry {
+        final Room room;
+        int pendingJoins;
+
+        Entry(Room room) {
+            this.room = room;
+        }
+    }
+
+    public RoomHost(FiberFactory fibers, RoomSettings settings, GameStateListener listener, RoomStateStore store) {
+        this.fibers = Objects.requireNonNull(fibers, "fibers");
+        this.settings = settings == null ? RoomSettings.DEFAULTS : settings;
+        this.listener = listener == null ? GameStateListener.NONE : listener;
+        this.store = store == null ? RoomStateStore.NONE : store;
+    }
+
+    /** CreateGame: a new room with the given options and the requester as its first actor, or GameIdAlreadyExists. */
+    public void create(String appId, String appVersion, String gameId, RoomOptions options, JoinRequest request) {
+        boolean saved = store.load(appId, gameId).isPresent();
+        Entry entry;
+        synchronized (this) {
+            RoomKey key = new RoomKey(appId, gameId);
+            if (saved || rooms.containsKey(key)) {
+                entry = null;
+            } else {
+                entry = new Entry(newRoom(appId, appVersion, gameId, options));
+                rooms.put(key, entry);
+                entry.pendingJoins++;
+            }
+        }
+        if (entry == null) {
+            refuse(request, ReturnCode.GAME_ID_ALREADY_EXISTS, "A game with id " + gameId + " already exists");
+            return;
+        }
+        entry.room.fiber().enqueue(() -> runJoin(entry, request, true));
+    }
+
+    /**
+     * JoinGame: into the loaded room, else into the restored saved room, else into a new room when
+     * {@code createOptions} is given (JoinMode CreateIfNotExists), else GameIdNotExists.
+     */
+    public void join(String appId, String appVersion, String gameId, RoomOptions createOptions, JoinRequest request) {
+        RoomKey key = new RoomKey(appId, gameId);
+        Entry entry = routeToLoaded(key);
+        boolean creating = false;
+        if (entry == null) {
+            Optional<RoomState> saved = store.load(appId, gameId);
+            synchronized (this) {
+                entry = rooms.get(key);
+                if (entry == null && saved.isPresent()) {
+                    entry = new Entry(Room.restore(saved.get(), settings, fibers.newFiber("room-" + gameId),
+                            listener, this::emptyTtlExpired));
+                    rooms.put(key, entry);
+                } else if (entry == null && createOptions != null) {
+                    entry = new Entry(newRoom(appId, appVersion, gameId, createOptions));
+                    rooms.put(key, entry);
+                    creating = true;
+                }
+                if (entry != null) {
+                    entry.pendingJoins++;
+                }
+            }
+        }
+        if (entry == null) {
+            refuse(request, ReturnCode.GAME_ID_NOT_EXISTS, "Game " + gameId + " does not exist");
+            return;
+        }
+        Entry target = entry;
+        boolean created = creating;
+        target.room.fiber().enqueue(() -> runJoin(target, request, created));
+    }
+
+    private synchronized Entry routeToLoaded(RoomKey key) {
+        Entry entry = rooms.get(key);
+        if (entry != null) {
+            entry.pendingJoins++;
+        }
+        return entry;
+    }
+
+    private Room newRoom(String appId, String appVersion, String gameId, RoomOptions options) {
+        return new Room(gameId, appId, appVersion, options, settings, fibers.newFiber("room-" + gameId), listener,
+                this::emptyTtlExpired);
+    }
+
+    /** On the room fiber. */
+    private void runJoin(Entry entry, JoinRequest request, boolean creating) {
+        Room room = entry.room;
+        room.join(request);
+        synchronized (this) {
+            entry.pendingJoins--;
+        }
+        if (creating && !room.wasReported()) {
+            // The creator was refused: the room never existed for anyone, the master forgets it too.
+            if (removeIfIdle(room)) {
+                room.unload();
+                room.fiber().dispose();
+                listener.gameRemoved(room.appId(), room.appVersion(), room.gameId(),
+                        GameRemoveReason.FAILED_TO_CREATE);
+            }
+        } else if (room.activeCount() == 0) {
+            // A refused (re)join into an empty room: its EmptyRoomTTL may have run out meanwhile, so re-arm it.
+            room.scheduleUnloadIfEmpty();
+        }
+    }
+
+    /** On the room fiber, when the room had no active actor for EmptyRoomTTL. */
+    private void emptyTtlExpired(Room room) {
+        if (!removeIfIdle(room)) {
+            return;
+        }
+        RoomState state = room.unload();
+        if (state != null) {
+            store.save(state);
+        } else if (room.isPersistent()) {
+            store.delete(room.appId(), room.gameId());
+        }
+        room.fiber().dispose();
+    }
+
+    private synchronized boolean removeIfIdle(Room room) {
+        RoomKey key = new RoomKey(room.appId(), room.gameId());
+        Entry entry = rooms.get(key);
+        if (entry == null || entry.room != room || entry.pendingJoins > 0) {
+            return false;
+        }
+        rooms.remove(key);
+        return true;
+    }
+
+    private static void refuse(JoinRequest request, short returnCode, String message) {
+        request.member().joinFailed(returnCode);
+        request.member().peer().sendOperationResponse(
+                OperationResponse.error(request.operationCode(), returnCode, message), SendParameters.DEFAULT);
+    }
+
+    /**
+     * Unloads every room (server shutdown): persistent rooms are saved with all their actors, who come back as
+     * inactive actors when the room is next loaded.
+     */
+    public void unloadAll() {
+        List<Entry> all;
+        synchronized (this) {
+            all = new ArrayList<>(rooms.values());
+            rooms.clear();
+        }
+        for (Entry e : all) {
+            e.room.fiber().enqueue(() -> {
+                RoomState state = e.room.unload();
+                if (state != null) {
+                    store.save(state);
+                }
+                e.room.fiber().dispose();
+            });
+        }
+    }
+
+    /** Re-sends every room's state, e.g. after the connection to the master was re-established. */
+    public void reportAll() {
+        for (Room room : rooms()) {
+            room.fiber().enqueue(() -> listener.gameUpdated(room.stateReport()));
+        }
+    }
+
+    /** The loaded rooms right now. */
+    public synchronized List<Room> rooms() {
+        List<Room> out = new ArrayList<>(rooms.size());
+        rooms.values().forEach(e -> out.add(e.room));
+        return out;
+    }
+
+    public synchronized int roomCount() {
+        return rooms.size();
+    }
+
+    /** The loaded room, if any. */
+    public synchronized Optional<Room> find(String appId, String gameId) {
+        Entry e = rooms.get(new RoomKey(appId, gameId));
+        return Optional.ofNullable(e == null ? null : e.room);
+    }
+
+    public RoomSettings settings() {
+        return settings;
+    }
+}

@@ -1,0 +1,35 @@
+package org.photonee.core.room;
+
+import java.util.Optional;
+
+/**
+ * Keeps the state of persistent rooms (PlayerTTL &lt; 0, or all rooms by setting) while they are not loaded, so a
+ * turn-based game survives the room being unloaded and the server restarting. Called on room fibers and on peer
+ * fibers: implementations must be thread-safe, and fast, since a fiber waits for them.
+ */
+public interface RoomStateStore {
+    /** A store that keeps nothing: rooms end with their last actor. */
+    RoomStateStore NONE = new RoomStateStore() {
+        @Override
+        public void save(RoomState state) {
+        }
+
+        @Override
+        public Optional<RoomState> load(String appId, String gameId) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void delete(String appId, String gameId) {
+        }
+    };
+
+    /** Saves (replaces) the state of a room that is being unloaded with actors that may come back. */
+    void save(RoomState state);
+
+    /** The saved state of a room, if any. */
+    Optional<RoomState> load(String appId, String gameId);
+
+    /** Forgets a room: it ended with nobody to come back, or it is loaded again. */
+    void delete(String appId, String gameId);
+}

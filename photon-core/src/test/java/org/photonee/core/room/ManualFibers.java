@@ -1,0 +1,49 @@
+package org.photonee.core.room;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.photonee.core.fiber.Fiber;
+import org.photonee.core.fiber.FiberFactory;
+import org.photonee.core.fiber.ManualFiber;
+
+/** A fiber factory for tests: every fiber is manual, and all of them are driven together with one virtual clock. */
+public final class ManualFibers implements FiberFactory {
+    private final List<ManualFiber> fibers = new ArrayList<>();
+
+    @Override
+    public Fiber newFiber(String name) {
+        ManualFiber f = new ManualFiber();
+        fibers.add(f);
+        return f;
+    }
+
+    /** Runs queued actions on every fiber until all are idle. */
+    public void runAll() {
+        boolean ran = true;
+        while (ran) {
+            ran = false;
+            for (ManualFiber f : List.copyOf(fibers)) {
+                ran |= f.runPending() > 0;
+            }
+        }
+    }
+
+    /** Moves every fiber's clock forward in small steps, so timers on different fibers interleave in time order. */
+    public void advance(long millis) {
+        long step = Math.max(1, Math.min(millis, 10));
+        for (long done = 0; done < millis; done += step) {
+            for (ManualFiber f : List.copyOf(fibers)) {
+                f.advance(Math.min(step, millis - done));
+            }
+            runAll();
+        }
+    }
+
+    public int count() {
+        return fibers.size();
+    }
+
+    public long disposed() {
+        return fibers.stream().filter(ManualFiber::isDisposed).count();
+    }
+}
