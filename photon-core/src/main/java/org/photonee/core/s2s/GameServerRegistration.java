@@ -14,9 +14,11 @@ import org.photonee.core.codes.ServerState;
  * @param state               operator state; only {@link ServerState#NORMAL} servers get new games
  * @param loadLevel           current load level, 0 = idle
  * @param loadBalancerPriority lower values are preferred; servers of one priority form a bunch
+ * @param credential          proof that the server shares the cluster's token key (see {@link S2SCredentials});
+ *                            without it anyone reaching the S2S endpoint could pose as a game server
  */
 public record GameServerRegistration(String serverId, Map<String, String> publicAddresses, ServerState state,
-                                     int loadLevel, int loadBalancerPriority) {
+                                     int loadLevel, int loadBalancerPriority, String credential) {
     public GameServerRegistration {
         Objects.requireNonNull(serverId, "serverId");
         Objects.requireNonNull(state, "state");

@@ -27,12 +27,14 @@ public final class S2SMessages {
 
     public static OperationRequest registerGameServer(GameServerRegistration registration) {
         PhotonHashtable addresses = new PhotonHashtable(registration.publicAddresses());
-        return new OperationRequest(S2SOperationCode.REGISTER_GAME_SERVER, Parameters.of(
+        Parameters p = Parameters.of(
                 S2SParameterCode.SERVER_ID, registration.serverId(),
                 S2SParameterCode.PUBLIC_ADDRESSES, addresses,
                 S2SParameterCode.SERVER_STATE, registration.state().code(),
                 S2SParameterCode.LOAD_INDEX, registration.loadLevel(),
-                S2SParameterCode.LOAD_BALANCER_PRIORITY, registration.loadBalancerPriority()));
+                S2SParameterCode.LOAD_BALANCER_PRIORITY, registration.loadBalancerPriority());
+        putIfNotNull(p, S2SParameterCode.CREDENTIAL, registration.credential());
+        return new OperationRequest(S2SOperationCode.REGISTER_GAME_SERVER, p);
     }
 
     public static GameServerRegistration readRegistration(OperationRequest request) {
@@ -51,7 +53,8 @@ public final class S2SMessages {
         }
         return new GameServerRegistration(serverId, addresses, readState(p, S2SParameterCode.SERVER_STATE),
                 optionalInt(p, S2SParameterCode.LOAD_INDEX, 0),
-                optionalInt(p, S2SParameterCode.LOAD_BALANCER_PRIORITY, 0));
+                optionalInt(p, S2SParameterCode.LOAD_BALANCER_PRIORITY, 0),
+                Values.toStringOrNull(p.get(S2SParameterCode.CREDENTIAL)));
     }
 
     // ---- load and stats ----

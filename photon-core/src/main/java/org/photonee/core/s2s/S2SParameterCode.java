@@ -11,6 +11,8 @@ public final class S2SParameterCode {
     public static final int SERVER_ID = 3;
     /** Public addresses: Hashtable subprotocol name → full WebSocket URL (required, non-empty). */
     public static final int PUBLIC_ADDRESSES = 4;
+    /** The server's credential, a token from {@link S2SCredentials} (String). Photon leaves code 5 unused. */
+    public static final int CREDENTIAL = 5;
     /** {@code ServerState} code (int). */
     public static final int SERVER_STATE = 7;
     /** Number of load levels the server's calculator uses (int). */
