@@ -31,6 +31,8 @@ public final class AppLobby {
     private final Set<Peer> members = new LinkedHashSet<>();
     /** Game id → list entry to publish, or the Removed marker entry. Insertion order = order of change. */
     private final Map<String, PhotonHashtable> pendingChanges = new LinkedHashMap<>();
+    /** Games the published list shows: only these are announced as removed. */
+    private final Set<String> listed = new java.util.HashSet<>();
     /** Where SerialMatching resumes: the creation order of the last game it matched. */
     private long serialCursor = -1;
 
@@ -60,14 +62,15 @@ public final class AppLobby {
             return;
         }
         if (game.isListed()) {
+            listed.add(game.gameId());
             pendingChanges.put(game.gameId(), game.lobbyListEntry());
-        } else if (game.isConfirmed()) {
+        } else if (listed.remove(game.gameId())) {
             pendingChanges.put(game.gameId(), removedEntry());
         }
     }
 
     void removeGame(GameState game) {
-        if (games.remove(game.gameId(), game) && publishesGameList() && game.isConfirmed()) {
+        if (games.remove(game.gameId(), game) && listed.remove(game.gameId())) {
             pendingChanges.put(game.gameId(), removedEntry());
         }
     }

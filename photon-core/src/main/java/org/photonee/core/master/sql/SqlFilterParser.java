@@ -58,8 +58,8 @@ public final class SqlFilterParser {
         if (filter.length() > maxLength) {
             throw new SqlFilterException("Filter is longer than " + maxLength + " characters");
         }
+        rejectForbiddenWords(filter, forbiddenWords);
         List<SqlToken> tokens = SqlTokenizer.tokenize(filter, MAX_TOKENS);
-        rejectForbiddenWords(tokens, forbiddenWords);
         SqlFilterParser parser = new SqlFilterParser(tokens);
         SqlExpression expression = parser.or();
         SqlToken end = parser.peek();
@@ -69,20 +69,48 @@ public final class SqlFilterParser {
         return expression;
     }
 
-    private static void rejectForbiddenWords(List<SqlToken> tokens, List<String> forbiddenWords)
-            throws SqlFilterException {
+    /**
+     * Refuses forbidden words before tokenizing, so "UNION SELECT * ..." is reported as the forbidden word it is
+     * rather than as the '*' the tokenizer would trip over first. Words inside string literals do not count.
+     */
+    private static void rejectForbiddenWords(String filter, List<String> forbiddenWords) throws SqlFilterException {
+        List<String> words = words(filter);
         for (String phrase : forbiddenWords) {
-            String[] words = phrase.trim().toUpperCase(Locale.ROOT).split("\\s+");
-            for (int i = 0; i + words.length <= tokens.size(); i++) {
+            String[] parts = phrase.trim().toUpperCase(Locale.ROOT).split("\\s+");
+            for (int i = 0; i + parts.length <= words.size(); i++) {
                 boolean match = true;
-                for (int w = 0; w < words.length && match; w++) {
-                    match = tokens.get(i + w).isKeyword(words[w]);
+                for (int w = 0; w < parts.length && match; w++) {
+                    match = words.get(i + w).equals(parts[w]);
                 }
                 if (match) {
                     throw new SqlFilterException("Forbidden word '" + phrase + "' in filter");
                 }
             }
         }
+    }
+
+    private static List<String> words(String filter) {
+        List<String> words = new ArrayList<>();
+        int i = 0;
+        while (i < filter.length()) {
+            char c = filter.charAt(i);
+            if (c == '\'') {
+                i++;
+                while (i < filter.length() && filter.charAt(i) != '\'') {
+                    i++;
+                }
+                i++;
+            } else if (Character.isLetter(c) || c == '_') {
+                int start = i;
+                while (i < filter.length() && (Character.isLetterOrDigit(filter.charAt(i)) || filter.charAt(i) == '_')) {
+                    i++;
+                }
+                words.add(filter.substring(start, i).toUpperCase(Locale.ROOT));
+            } else {
+                i++;
+            }
+        }
+        return words;
     }
 
     private SqlExpression or() throws SqlFilterException {

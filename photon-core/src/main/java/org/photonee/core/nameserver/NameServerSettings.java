@@ -1,0 +1,32 @@
+package org.photonee.core.nameserver;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The region table: region code → master URL handed to clients. Codes are matched case-insensitively (clients
+ * send "eu", configurations often say "EU") and reported lower-case.
+ *
+ * @param regions region → master address, in the order GetRegions lists them; never empty
+ */
+public record NameServerSettings(Map<String, String> regions) {
+    public NameServerSettings {
+        if (regions == null || regions.isEmpty()) {
+            throw new IllegalArgumentException("at least one region is required");
+        }
+        Map<String, String> normalized = new LinkedHashMap<>();
+        regions.forEach((region, url) -> normalized.put(region.toLowerCase(Locale.ROOT), url));
+        regions = java.util.Collections.unmodifiableMap(normalized);
+    }
+
+    /** The default: one region "eu" served by the given master. */
+    public static NameServerSettings singleRegion(String masterUrl) {
+        return new NameServerSettings(Map.of("eu", masterUrl));
+    }
+
+    /** The master address of a region, or null for an unknown region. */
+    public String masterFor(String region) {
+        return region == null ? null : regions.get(region.toLowerCase(Locale.ROOT));
+    }
+}
