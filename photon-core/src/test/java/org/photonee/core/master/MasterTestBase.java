@@ -41,7 +41,7 @@ abstract class MasterTestBase {
     private int connections;
 
     void start(MasterSettings settings, ClientAuthenticator authenticator) {
-        app = new MasterApplication(new PeerEnvironment(n -> fiber), settings, LoadBalancerSettings.DEFAULTS,
+        app = new MasterApplication(new PeerEnvironment(new org.photonee.core.testing.ChildFibers(fiber)), settings, LoadBalancerSettings.DEFAULTS,
                 tokens, authenticator, new Random(1), true);
         app.start();
         fiber.runPending();
