@@ -24,6 +24,7 @@ public final class MasterApplication extends ApplicationBase {
     private final ClientAuthenticator authenticator;
     private final RandomGenerator random;
     private final boolean requireS2SCredential;
+    private volatile MasterObserver observer = MasterObserver.NONE;
     private volatile MasterServer master;
     private volatile MasterClientHandlers handlers;
 
@@ -53,6 +54,7 @@ public final class MasterApplication extends ApplicationBase {
     protected void setup() {
         MasterServer server = new MasterServer(applicationFiber(), settings,
                 new LoadBalancer(loadBalancerSettings, random));
+        server.setObserver(observer);
         handlers = new MasterClientHandlers(server, new MasterOperations(server, tokens, random),
                 new ClientAuthentication(tokens, authenticator), tokens);
         master = server;
@@ -76,6 +78,11 @@ public final class MasterApplication extends ApplicationBase {
             }
         }, settings.disconnectIfNoAuthMillis()));
         return peer;
+    }
+
+    /** Who hears about state changes (persistence, monitoring); set before {@link #start()}. */
+    public void setObserver(MasterObserver observer) {
+        this.observer = observer == null ? MasterObserver.NONE : observer;
     }
 
     /** The master's state, for monitoring and tests; touch it only on {@link MasterServer#fiber()}. */

@@ -14,6 +14,7 @@ import org.photonee.core.codes.ParameterCode;
 import org.photonee.core.codes.ReturnCode;
 import org.photonee.core.master.sql.SqlFilter;
 import org.photonee.core.master.sql.SqlFilterException;
+import org.photonee.core.peer.SendParameters;
 import org.photonee.core.protocol.OperationRequest;
 import org.photonee.core.protocol.OperationResponse;
 import org.photonee.core.protocol.Parameters;
@@ -64,7 +65,7 @@ final class MasterOperations {
         leaveCurrentLobby(peer);
         peer.setLobby(lobby);
         // The response first, then the list: clients expect the GameList after JoinLobby succeeded.
-        peer.sendOperationResponse(OperationResponse.ok(request.code()), org.photonee.core.peer.SendParameters.DEFAULT);
+        peer.sendOperationResponse(OperationResponse.ok(request.code()), SendParameters.DEFAULT);
         lobby.join(peer, settings.limitGameList());
         return null;
     }

@@ -41,11 +41,17 @@ public final class MasterServer {
     private final Map<String, GameApplication> applications = new HashMap<>();
     private final List<Cancellable> timers = new ArrayList<>();
     private long nextGameOrder;
+    private MasterObserver observer = MasterObserver.NONE;
 
     public MasterServer(Fiber fiber, MasterSettings settings, LoadBalancer loadBalancer) {
         this.fiber = fiber;
         this.settings = settings;
         this.loadBalancer = loadBalancer;
+    }
+
+    /** Sets who hears about state changes; call before {@link #start()}. */
+    public void setObserver(MasterObserver observer) {
+        this.observer = observer == null ? MasterObserver.NONE : observer;
     }
 
     /** Starts the publishing and expiry timers. */
@@ -131,6 +137,7 @@ public final class MasterServer {
             return MatchOutcome.refused(ReturnCode.SERVER_FULL, "Failed to get server instance.");
         }
         GameState game = app.addGame(gameId, lobby, server.get(), nextGameOrder++, fiber.nowMillis());
+        observer.gameUpdated(app, game);
         return MatchOutcome.found(game);
     }
 
@@ -140,7 +147,7 @@ public final class MasterServer {
         for (GameApplication app : applications.values()) {
             for (GameState game : new ArrayList<>(app.games())) {
                 if (!game.isConfirmed() && game.createdAtMillis() <= deadline) {
-                    app.removeGame(game);
+                    removeGame(app, game);
                 }
             }
         }
@@ -164,6 +171,7 @@ public final class MasterServer {
         }
         LOG.log(Level.INFO, "game server {0} registered: {1}", registration.serverId(),
                 registration.publicAddresses());
+        observer.gameServerRegistered(r.context());
         return OperationResponse.ok(S2SOperationCode.REGISTER_GAME_SERVER);
     }
 
@@ -200,6 +208,7 @@ public final class MasterServer {
         }
         removeGamesWhere(game -> game.server() == server);
         registry.remove(server);
+        observer.gameServerRemoved(server.serverId());
         LOG.log(Level.INFO, "game server {0} expired; its games were removed", server.serverId());
     }
 
@@ -211,7 +220,7 @@ public final class MasterServer {
         for (GameApplication app : applications.values()) {
             for (GameState game : new ArrayList<>(app.games())) {
                 if (condition.test(game)) {
-                    app.removeGame(game);
+                    removeGame(app, game);
                 }
             }
         }
@@ -231,13 +240,19 @@ public final class MasterServer {
             game = app.addGame(report.gameId(), lobby, server, nextGameOrder++, fiber.nowMillis());
         }
         app.applyReport(game, report, server, lobby);
+        observer.gameUpdated(app, game);
+    }
+
+    private void removeGame(GameApplication app, GameState game) {
+        app.removeGame(game);
+        observer.gameRemoved(app, game.gameId());
     }
 
     void gameRemoved(GameServerContext server, GameRemoval removal) {
         GameApplication app = application(removal.appId(), removal.appVersion());
         GameState game = app.game(removal.gameId());
         if (game != null && game.server() == server) {
-            app.removeGame(game);
+            removeGame(app, game);
         }
     }
 

@@ -187,4 +187,16 @@ class LobbyTest extends MasterTestBase {
         fiber.advance(1_000);
         assertTrue(c.events(EventCode.GAME_LIST_UPDATE).isEmpty());
     }
+
+    @Test
+    void disconnectedMemberLeavesTheLobbyAndTheApplication() {
+        start();
+        TestPeer c = client("alice");
+        c.send(OperationCode.JOIN_LOBBY);
+        TestPeer other = client("bob");
+        c.drop();
+        OperationResponse stats = other.expectOk(OperationCode.LOBBY_STATS);
+        assertArrayEquals(new int[] {0}, (int[]) stats.parameters().get(ParameterCode.PEER_COUNT));
+        assertEquals(1, app.master().application(APP, VERSION).peerCount());
+    }
 }
