@@ -1,40 +1,26 @@
 package org.photonee.core.master;
 
-/** Test helper: the default settings with a few values changed. */
+/** Test helper: the default settings with a few values changed, grouped the way the tests need them. */
 final class MasterSettingsBuilder {
-    private MasterSettings s = MasterSettings.DEFAULTS;
+    private final MasterSettings.Builder b = MasterSettings.builder();
 
     MasterSettingsBuilder disconnectIfNoAuthMillis(long v) {
-        s = new MasterSettings(s.appStatsPublishIntervalMillis(), s.gameChangesPublishIntervalMillis(),
-                s.lobbyStatsPublishIntervalMillis(), s.lobbyStatsLimit(), s.limitGameList(), s.limitGameListUpdate(),
-                s.limitSqlFilterResults(), s.lobbiesCountLimit(), s.gsContextTtlMillis(),
-                s.gameCreationTimeoutMillis(), s.gameExpiryCheckPeriodMillis(), v, s.maxConcurrentJoinRequests(),
-                s.maxTotalJoinRequests(), s.maxSqlFilterLength(), s.wrongWordsForQueryData(), s.maxGameIdLength(),
-                s.maxLobbyNameLength());
+        b.disconnectIfNoAuthMillis(v);
         return this;
     }
 
     MasterSettingsBuilder limits(int limitGameListUpdate, int limitSqlFilterResults, int lobbiesCountLimit) {
-        s = new MasterSettings(s.appStatsPublishIntervalMillis(), s.gameChangesPublishIntervalMillis(),
-                s.lobbyStatsPublishIntervalMillis(), s.lobbyStatsLimit(), s.limitGameList(), limitGameListUpdate,
-                limitSqlFilterResults, lobbiesCountLimit, s.gsContextTtlMillis(), s.gameCreationTimeoutMillis(),
-                s.gameExpiryCheckPeriodMillis(), s.disconnectIfNoAuthMillis(), s.maxConcurrentJoinRequests(),
-                s.maxTotalJoinRequests(), s.maxSqlFilterLength(), s.wrongWordsForQueryData(), s.maxGameIdLength(),
-                s.maxLobbyNameLength());
+        b.limitGameListUpdate(limitGameListUpdate).limitSqlFilterResults(limitSqlFilterResults)
+                .lobbiesCountLimit(lobbiesCountLimit);
         return this;
     }
 
     MasterSettingsBuilder joinLimits(int concurrent, int total) {
-        s = new MasterSettings(s.appStatsPublishIntervalMillis(), s.gameChangesPublishIntervalMillis(),
-                s.lobbyStatsPublishIntervalMillis(), s.lobbyStatsLimit(), s.limitGameList(), s.limitGameListUpdate(),
-                s.limitSqlFilterResults(), s.lobbiesCountLimit(), s.gsContextTtlMillis(),
-                s.gameCreationTimeoutMillis(), s.gameExpiryCheckPeriodMillis(), s.disconnectIfNoAuthMillis(),
-                concurrent, total, s.maxSqlFilterLength(), s.wrongWordsForQueryData(), s.maxGameIdLength(),
-                s.maxLobbyNameLength());
+        b.maxConcurrentJoinRequests(concurrent).maxTotalJoinRequests(total);
         return this;
     }
 
     MasterSettings build() {
-        return s;
+        return b.build();
     }
 }
