@@ -2,7 +2,6 @@ package org.photonee.core.auth;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import org.photonee.core.codes.OperationCode;
 import org.photonee.core.codes.ParameterCode;
 import org.photonee.core.codes.ReturnCode;
 import org.photonee.core.protocol.OperationRequest;
@@ -11,7 +10,7 @@ import org.photonee.core.protocol.Parameters;
 import org.photonee.core.protocol.Values;
 
 /**
- * The Authenticate (230) operation of name server and master: a valid token (221) is renewed; without a token the
+ * The Authenticate (230) and AuthOnce (231) operations of name server and master: a valid token (221) is renewed; without a token the
  * client's app id, version and user id go to the {@link ClientAuthenticator} and a new token is issued. The outcome
  * is either the new token or the error response to send.
  */
@@ -27,11 +26,13 @@ public final class ClientAuthentication {
     /**
      * The result of one Authenticate.
      *
+     * @param operationCode the code answered: Authenticate (230) or AuthOnce (231)
      * @param token    the token to hand out, null on failure
      * @param details  what the authenticator said (nickname, data), null when a token was renewed or on failure
      * @param failure  the error response, null on success
      */
-    public record Outcome(AuthToken token, AuthenticationResult details, OperationResponse failure) {
+    public record Outcome(int operationCode, AuthToken token, AuthenticationResult details,
+                          OperationResponse failure) {
         public boolean isSuccess() {
             return failure == null;
         }
@@ -47,7 +48,7 @@ public final class ClientAuthentication {
             if (details != null && details.data() != null) {
                 p.put(ParameterCode.DATA, details.data());
             }
-            return OperationResponse.ok(OperationCode.AUTHENTICATE, p);
+            return OperationResponse.ok(operationCode, p);
         }
     }
 
@@ -85,7 +86,7 @@ public final class ClientAuthentication {
                 return failure(request, result.returnCode(), result.message());
             }
             AuthToken issued = issuer.issue(result.userId(), appId, authRequest.appVersion(), result.authCookie());
-            return new Outcome(issued, result, null);
+            return new Outcome(request.code(), issued, result, null);
         });
     }
 
@@ -94,7 +95,7 @@ public final class ClientAuthentication {
             return failure(request, ReturnCode.INVALID_AUTHENTICATION, "Token (221) must be a string");
         }
         try {
-            return new Outcome(issuer.renew(issuer.decode(encoded)), null, null);
+            return new Outcome(request.code(), issuer.renew(issuer.decode(encoded)), null, null);
         } catch (TokenException e) {
             return failure(request, e.returnCode(), e.getMessage());
         }
@@ -105,6 +106,6 @@ public final class ClientAuthentication {
     }
 
     private static Outcome failure(OperationRequest request, short code, String message) {
-        return new Outcome(null, null, OperationResponse.error(request.code(), code, message));
+        return new Outcome(request.code(), null, null, OperationResponse.error(request.code(), code, message));
     }
 }

@@ -19,7 +19,7 @@ import org.photonee.core.protocol.Parameters;
 import org.photonee.core.protocol.Values;
 
 /**
- * The name server: GetRegions (220) any time; Authenticate (230) once, answered with the region's master address
+ * The name server: GetRegions (220) any time; Authenticate (230) or AuthOnce (231) once, answered with the region's master address
  * (230), a token (221) and the user id (225). Authentication of clients without a token goes to the
  * {@link ClientAuthenticator}, the seam for custom authentication. While it runs every operation is denied.
  */
@@ -39,12 +39,15 @@ public final class NameServerApplication extends ApplicationBase {
         this.authentication = new ClientAuthentication(tokens, authenticator);
         this.authenticating = (peer, request, sp) -> OperationResponse.error(request.code(),
                 ReturnCode.OPERATION_DENIED, "Already authenticating");
-        this.authenticated = (peer, request, sp) -> request.code() == OperationCode.GET_REGIONS
-                ? getRegions(request)
-                : OperationResponse.error(request.code(), request.code() == OperationCode.AUTHENTICATE
-                        ? ReturnCode.OPERATION_DENIED : ReturnCode.OPERATION_INVALID,
-                        request.code() == OperationCode.AUTHENTICATE ? "Already authenticated"
-                                : "Unknown operation code " + request.code());
+        this.authenticated = (peer, request, sp) -> {
+            if (request.code() == OperationCode.GET_REGIONS) {
+                return getRegions(request);
+            }
+            return isAuthentication(request)
+                    ? OperationResponse.error(request.code(), ReturnCode.OPERATION_DENIED, "Already authenticated")
+                    : OperationResponse.error(request.code(), ReturnCode.OPERATION_INVALID,
+                            "Unknown operation code " + request.code());
+        };
         this.initial = this::beforeAuthentication;
     }
 
@@ -57,7 +60,7 @@ public final class NameServerApplication extends ApplicationBase {
         if (request.code() == OperationCode.GET_REGIONS) {
             return getRegions(request);
         }
-        if (request.code() != OperationCode.AUTHENTICATE) {
+        if (!isAuthentication(request)) {
             return OperationResponse.error(request.code(), ReturnCode.OPERATION_DENIED,
                     "Operation " + request.code() + " not allowed before authentication");
         }
@@ -80,6 +83,14 @@ public final class NameServerApplication extends ApplicationBase {
             client.sendOperationResponse(outcome.response(tokens, Parameters.of(ParameterCode.ADDRESS, master)), sp);
         }));
         return null;
+    }
+
+    /**
+     * AuthOnce (231) is Authenticate for clients that also negotiate datagram encryption; over WebSocket there is
+     * none to negotiate, so both get the same answer.
+     */
+    private static boolean isAuthentication(OperationRequest request) {
+        return request.code() == OperationCode.AUTHENTICATE || request.code() == OperationCode.AUTH_ONCE;
     }
 
     /** Region (210) codes and Address (230) master URLs as parallel string arrays. */

@@ -25,8 +25,16 @@ public record NameServerSettings(Map<String, String> regions) {
         return new NameServerSettings(Map.of("eu", masterUrl));
     }
 
-    /** The master address of a region, or null for an unknown region. */
+    /**
+     * The master address of a region, or null for an unknown region. Newer clients append a cluster
+     * ({@code "eu/*"}, {@code "eu/blue"}); we have one cluster per region, so the suffix is ignored.
+     */
     public String masterFor(String region) {
-        return region == null ? null : regions.get(region.toLowerCase(Locale.ROOT));
+        if (region == null) {
+            return null;
+        }
+        int slash = region.indexOf('/');
+        String code = slash < 0 ? region : region.substring(0, slash);
+        return regions.get(code.toLowerCase(Locale.ROOT));
     }
 }

@@ -94,4 +94,13 @@ class NameServerApplicationTest {
         assertEquals(36, new AesGcmTokenCodec("k", clock::get).decode(token).userId().length());
         assertEquals(NameServerSettings.singleRegion("ws://m").masterFor("EU"), "ws://m");
     }
+
+    @Test
+    void authOnceIsAnsweredLikeAuthenticateAndClusterSuffixesAreIgnored() {
+        TestPeer c = client();
+        OperationResponse r = c.expectOk(OperationCode.AUTH_ONCE, ParameterCode.APPLICATION_ID, "a",
+                ParameterCode.REGION, "us/*", ParameterCode.EXPECTED_PROTOCOL, (byte) 0);
+        assertEquals("ws://us-master/photon/master", r.parameters().get(ParameterCode.ADDRESS));
+        c.expectError(ReturnCode.OPERATION_DENIED, OperationCode.AUTH_ONCE, ParameterCode.APPLICATION_ID, "a");
+    }
 }
