@@ -10,9 +10,9 @@ import org.photonee.core.protocol.Parameters;
 import org.photonee.core.protocol.Values;
 
 /**
- * The Authenticate (230) and AuthOnce (231) operations of name server and master: a valid token (221) is renewed; without a token the
- * client's app id, version and user id go to the {@link ClientAuthenticator} and a new token is issued. The outcome
- * is either the new token or the error response to send.
+ * The Authenticate (230) and AuthOnce (231) operations of name server and master: a valid token (221) is renewed;
+ * without a token the client's app id, version and user id go to the {@link ClientAuthenticator} and a new token is
+ * issued. The outcome is either the new token or the error response to send.
  */
 public final class ClientAuthentication {
     private final TokenIssuer issuer;

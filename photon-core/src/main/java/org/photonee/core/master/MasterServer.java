@@ -124,7 +124,8 @@ public final class MasterServer {
      */
     MatchOutcome createGame(GameApplication app, String gameId, LobbyKey lobbyKey) {
         if (app.game(gameId) != null) {
-            return MatchOutcome.refused(ReturnCode.GAME_ID_ALREADY_EXISTS, "A game with the specified id already exist.");
+            return MatchOutcome.refused(ReturnCode.GAME_ID_ALREADY_EXISTS, "A game with id " + gameId
+                    + " already exists");
         }
         AppLobby lobby = app.lobby(lobbyKey, settings.lobbiesCountLimit());
         if (lobby == null) {

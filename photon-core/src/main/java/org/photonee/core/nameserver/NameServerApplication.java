@@ -19,8 +19,8 @@ import org.photonee.core.protocol.Parameters;
 import org.photonee.core.protocol.Values;
 
 /**
- * The name server: GetRegions (220) any time; Authenticate (230) or AuthOnce (231) once, answered with the region's master address
- * (230), a token (221) and the user id (225). Authentication of clients without a token goes to the
+ * The name server: GetRegions (220) any time; Authenticate (230) or AuthOnce (231) once, answered with the region's
+ * master address (230), a token (221) and the user id (225). Authentication of clients without a token goes to the
  * {@link ClientAuthenticator}, the seam for custom authentication. While it runs every operation is denied.
  */
 public final class NameServerApplication extends ApplicationBase {

@@ -23,6 +23,7 @@ import org.photonee.core.s2s.GameServerRegistration;
 import org.photonee.core.s2s.GameStateReport;
 import org.photonee.core.s2s.S2SCredentials;
 import org.photonee.core.s2s.S2SMessages;
+import org.photonee.core.testing.ChildFibers;
 import org.photonee.core.testing.MessageProtocol;
 import org.photonee.core.testing.TestPeer;
 
@@ -41,7 +42,8 @@ abstract class MasterTestBase {
     private int connections;
 
     void start(MasterSettings settings, ClientAuthenticator authenticator) {
-        app = new MasterApplication(new PeerEnvironment(new org.photonee.core.testing.ChildFibers(fiber)), settings, LoadBalancerSettings.DEFAULTS,
+        app = new MasterApplication(new PeerEnvironment(new ChildFibers(fiber)), settings,
+                LoadBalancerSettings.DEFAULTS,
                 tokens, authenticator, new Random(1), true);
         app.start();
         fiber.runPending();

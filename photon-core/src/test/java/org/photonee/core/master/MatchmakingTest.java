@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.photonee.core.auth.AnonymousAuthenticator;
 import org.photonee.core.auth.AuthToken;
 import org.photonee.core.auth.TokenException;
 import org.photonee.core.codes.GamePropertyKey;
@@ -228,7 +229,7 @@ class MatchmakingTest extends MasterTestBase {
 
     @Test
     void fillRoomFillsInCreationOrder() {
-        start(new MasterSettingsBuilder().joinLimits(3, 0).build(), new org.photonee.core.auth.AnonymousAuthenticator());
+        start(new MasterSettingsBuilder().joinLimits(3, 0).build(), new AnonymousAuthenticator());
         TestPeer gs = gameServer("gs1");
         report(gs, new Report("first").build());
         report(gs, new Report("second").build());
@@ -241,7 +242,7 @@ class MatchmakingTest extends MasterTestBase {
 
     @Test
     void serialMatchingGoesRoundRobin() {
-        start(new MasterSettingsBuilder().joinLimits(3, 0).build(), new org.photonee.core.auth.AnonymousAuthenticator());
+        start(new MasterSettingsBuilder().joinLimits(3, 0).build(), new AnonymousAuthenticator());
         TestPeer gs = gameServer("gs1");
         report(gs, new Report("g1").build());
         report(gs, new Report("g2").build());
@@ -257,7 +258,7 @@ class MatchmakingTest extends MasterTestBase {
 
     @Test
     void randomMatchingReachesEveryGame() {
-        start(new MasterSettingsBuilder().joinLimits(3, 0).build(), new org.photonee.core.auth.AnonymousAuthenticator());
+        start(new MasterSettingsBuilder().joinLimits(3, 0).build(), new AnonymousAuthenticator());
         TestPeer gs = gameServer("gs1");
         report(gs, new Report("g1").build());
         report(gs, new Report("g2").build());
@@ -280,7 +281,8 @@ class MatchmakingTest extends MasterTestBase {
         report(gs, new Report("high").lobby("ranked", LobbyType.SQL).props("C0", 90, "C1", "eu").build());
         TestPeer c = client("alice");
         assertEquals("high", gameOf(c.expectOk(OperationCode.JOIN_RANDOM_GAME, ParameterCode.LOBBY_NAME, "ranked",
-                ParameterCode.LOBBY_TYPE, (byte) LobbyType.SQL, ParameterCode.DATA, "C0 BETWEEN 50 AND 100 AND C1 = 'eu'")));
+                ParameterCode.LOBBY_TYPE, (byte) LobbyType.SQL,
+                ParameterCode.DATA, "C0 BETWEEN 50 AND 100 AND C1 = 'eu'")));
         c.expectError(ReturnCode.NO_MATCH_FOUND, OperationCode.JOIN_RANDOM_GAME, ParameterCode.LOBBY_NAME, "ranked",
                 ParameterCode.LOBBY_TYPE, LobbyType.SQL, ParameterCode.DATA, "C1 LIKE 'us%'");
         OperationResponse bad = c.expectError(ReturnCode.OPERATION_INVALID, OperationCode.JOIN_RANDOM_GAME,

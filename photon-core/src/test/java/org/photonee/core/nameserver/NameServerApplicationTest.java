@@ -21,6 +21,7 @@ import org.photonee.core.codes.ReturnCode;
 import org.photonee.core.fiber.ManualFiber;
 import org.photonee.core.peer.PeerEnvironment;
 import org.photonee.core.protocol.OperationResponse;
+import org.photonee.core.testing.ChildFibers;
 import org.photonee.core.testing.MessageProtocol;
 import org.photonee.core.testing.TestPeer;
 
@@ -38,7 +39,8 @@ class NameServerApplicationTest {
         Map<String, String> regions = new LinkedHashMap<>();
         regions.put("EU", "ws://eu-master/photon/master");
         regions.put("us", "ws://us-master/photon/master");
-        app = new NameServerApplication(new PeerEnvironment(new org.photonee.core.testing.ChildFibers(fiber)), new NameServerSettings(regions), tokens,
+        app = new NameServerApplication(new PeerEnvironment(new ChildFibers(fiber)), new NameServerSettings(regions),
+                tokens,
                 new AnonymousAuthenticator());
         app.start();
     }

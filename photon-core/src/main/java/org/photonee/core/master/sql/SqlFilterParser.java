@@ -102,7 +102,8 @@ public final class SqlFilterParser {
                 i++;
             } else if (Character.isLetter(c) || c == '_') {
                 int start = i;
-                while (i < filter.length() && (Character.isLetterOrDigit(filter.charAt(i)) || filter.charAt(i) == '_')) {
+                while (i < filter.length()
+                        && (Character.isLetterOrDigit(filter.charAt(i)) || filter.charAt(i) == '_')) {
                     i++;
                 }
                 words.add(filter.substring(start, i).toUpperCase(Locale.ROOT));

@@ -116,7 +116,8 @@ class SqlFilterTest {
         assertTrue(refusal("(".repeat(40) + "C0 = 1" + ")".repeat(40)).contains("nested deeper"));
         assertTrue(refusal("NOT ".repeat(40) + "C0 = 1").contains("nested deeper"));
         assertTrue(assertThrows(SqlFilterException.class,
-                () -> SqlFilter.compile("C0 = 1 OR ".repeat(300) + "C0 = 1", 100_000, MasterSettings.DEFAULT_WRONG_WORDS))
+                () -> SqlFilter.compile("C0 = 1 OR ".repeat(300) + "C0 = 1", 100_000,
+                        MasterSettings.DEFAULT_WRONG_WORDS))
                 .getMessage().contains("tokens"));
         assertTrue(assertThrows(SqlFilterException.class,
                 () -> SqlFilter.compile("C0 = 1", 3, MasterSettings.DEFAULT_WRONG_WORDS))
