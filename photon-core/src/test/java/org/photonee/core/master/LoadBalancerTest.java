@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.photonee.core.codes.ServerState;
-import org.photonee.core.peer.Peer;
 import org.photonee.core.s2s.GameServerRegistration;
 import org.photonee.core.s2s.ServerLoadUpdate;
 
