@@ -1,0 +1,103 @@
+package org.photonee.core.nameserver;
+
+import org.photonee.core.auth.ClientAuthentication;
+import org.photonee.core.auth.ClientAuthenticator;
+import org.photonee.core.auth.TokenIssuer;
+import org.photonee.core.codes.OperationCode;
+import org.photonee.core.codes.ParameterCode;
+import org.photonee.core.codes.ReturnCode;
+import org.photonee.core.peer.ApplicationBase;
+import org.photonee.core.peer.ClientPeer;
+import org.photonee.core.peer.InitRequest;
+import org.photonee.core.peer.OperationHandler;
+import org.photonee.core.peer.PeerBase;
+import org.photonee.core.peer.PeerEnvironment;
+import org.photonee.core.peer.SendParameters;
+import org.photonee.core.protocol.OperationRequest;
+import org.photonee.core.protocol.OperationResponse;
+import org.photonee.core.protocol.Parameters;
+import org.photonee.core.protocol.Values;
+
+/**
+ * The name server: GetRegions (220) any time; Authenticate (230) or AuthOnce (231) once, answered with the region's
+ * master address (230), a token (221) and the user id (225). Authentication of clients without a token goes to the
+ * {@link ClientAuthenticator}, the seam for custom authentication. While it runs every operation is denied.
+ */
+public final class NameServerApplication extends ApplicationBase {
+    private final NameServerSettings settings;
+    private final TokenIssuer tokens;
+    private final ClientAuthentication authentication;
+    private final OperationHandler initial;
+    private final OperationHandler authenticating;
+    private final OperationHandler authenticated;
+
+    public NameServerApplication(PeerEnvironment environment, NameServerSettings settings, TokenIssuer tokens,
+                                 ClientAuthenticator authenticator) {
+        super("nameserver", environment);
+        this.settings = settings;
+        this.tokens = tokens;
+        this.authentication = new ClientAuthentication(tokens, authenticator);
+        this.authenticating = (peer, request, sp) -> OperationResponse.error(request.code(),
+                ReturnCode.OPERATION_DENIED, "Already authenticating");
+        this.authenticated = (peer, request, sp) -> {
+            if (request.code() == OperationCode.GET_REGIONS) {
+                return getRegions(request);
+            }
+            return isAuthentication(request)
+                    ? OperationResponse.error(request.code(), ReturnCode.OPERATION_DENIED, "Already authenticated")
+                    : OperationResponse.error(request.code(), ReturnCode.OPERATION_INVALID,
+                            "Unknown operation code " + request.code());
+        };
+        this.initial = this::beforeAuthentication;
+    }
+
+    @Override
+    protected PeerBase createPeer(InitRequest initRequest) {
+        return new ClientPeer(initRequest, environment(), initial);
+    }
+
+    private OperationResponse beforeAuthentication(PeerBase peer, OperationRequest request, SendParameters sp) {
+        if (request.code() == OperationCode.GET_REGIONS) {
+            return getRegions(request);
+        }
+        if (!isAuthentication(request)) {
+            return OperationResponse.error(request.code(), ReturnCode.OPERATION_DENIED,
+                    "Operation " + request.code() + " not allowed before authentication");
+        }
+        Object region = request.parameters().get(ParameterCode.REGION);
+        String master = region == null ? settings.regions().values().iterator().next()
+                : settings.masterFor(Values.toStringOrNull(region));
+        if (master == null) {
+            return OperationResponse.error(request.code(), ReturnCode.INVALID_REGION,
+                    "Unknown region " + Values.toDebugString(region));
+        }
+        ClientPeer client = (ClientPeer) peer;
+        client.setCurrentOperationHandler(authenticating);
+        authentication.authenticate(request).thenAccept(outcome -> client.requestFiber().enqueue(() -> {
+            if (!outcome.isSuccess()) {
+                client.setCurrentOperationHandler(initial);
+                client.sendOperationResponse(outcome.failure(), sp);
+                return;
+            }
+            client.setCurrentOperationHandler(authenticated);
+            client.sendOperationResponse(outcome.response(tokens, Parameters.of(ParameterCode.ADDRESS, master)), sp);
+        }));
+        return null;
+    }
+
+    /**
+     * AuthOnce (231) is Authenticate for clients that also negotiate datagram encryption; over WebSocket there is
+     * none to negotiate, so both get the same answer.
+     */
+    private static boolean isAuthentication(OperationRequest request) {
+        return request.code() == OperationCode.AUTHENTICATE || request.code() == OperationCode.AUTH_ONCE;
+    }
+
+    /** Region (210) codes and Address (230) master URLs as parallel string arrays. */
+    private OperationResponse getRegions(OperationRequest request) {
+        String[] regions = settings.regions().keySet().toArray(String[]::new);
+        String[] addresses = settings.regions().values().toArray(String[]::new);
+        return OperationResponse.ok(request.code(), Parameters.of(ParameterCode.REGION, regions,
+                ParameterCode.ADDRESS, addresses));
+    }
+}

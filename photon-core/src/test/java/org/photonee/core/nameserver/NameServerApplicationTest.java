@@ -1,0 +1,108 @@
+package org.photonee.core.nameserver;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.photonee.core.auth.AesGcmTokenCodec;
+import org.photonee.core.auth.AnonymousAuthenticator;
+import org.photonee.core.auth.AuthToken;
+import org.photonee.core.auth.TokenException;
+import org.photonee.core.auth.TokenIssuer;
+import org.photonee.core.auth.TokenSettings;
+import org.photonee.core.codes.OperationCode;
+import org.photonee.core.codes.ParameterCode;
+import org.photonee.core.codes.ReturnCode;
+import org.photonee.core.fiber.ManualFiber;
+import org.photonee.core.peer.PeerEnvironment;
+import org.photonee.core.protocol.OperationResponse;
+import org.photonee.core.testing.ChildFibers;
+import org.photonee.core.testing.MessageProtocol;
+import org.photonee.core.testing.TestPeer;
+
+class NameServerApplicationTest {
+    private final ManualFiber fiber = new ManualFiber();
+    private final AtomicLong clock = new AtomicLong(1_700_000_000_000L);
+    private final TokenIssuer tokens = new TokenIssuer(new AesGcmTokenCodec("k", clock::get), TokenSettings.DEFAULTS,
+            clock::get);
+    private final MessageProtocol json = new MessageProtocol("Json");
+    private NameServerApplication app;
+    private int n;
+
+    @BeforeEach
+    void start() {
+        Map<String, String> regions = new LinkedHashMap<>();
+        regions.put("EU", "ws://eu-master/photon/master");
+        regions.put("us", "ws://us-master/photon/master");
+        app = new NameServerApplication(new PeerEnvironment(new ChildFibers(fiber)), new NameServerSettings(regions),
+                tokens,
+                new AnonymousAuthenticator());
+        app.start();
+    }
+
+    @AfterEach
+    void stop() {
+        app.stop();
+    }
+
+    private TestPeer client() {
+        return new TestPeer(app, fiber, "ns", "ns" + (++n), json);
+    }
+
+    @Test
+    void authenticateAnswersTheRegionsMasterATokenAndTheUserId() throws TokenException {
+        TestPeer c = client();
+        OperationResponse r = c.expectOk(OperationCode.AUTHENTICATE, ParameterCode.APPLICATION_ID, "my-app",
+                ParameterCode.APP_VERSION, "1.0", ParameterCode.REGION, "eu", ParameterCode.USER_ID, "alice");
+        assertEquals("ws://eu-master/photon/master", r.parameters().get(ParameterCode.ADDRESS));
+        assertEquals("alice", r.parameters().get(ParameterCode.USER_ID));
+        AuthToken token = tokens.decode((String) r.parameters().get(ParameterCode.TOKEN));
+        assertEquals("alice", token.userId());
+        assertEquals("my-app", token.appId());
+        assertEquals("1.0", token.appVersion());
+        c.expectError(ReturnCode.OPERATION_DENIED, OperationCode.AUTHENTICATE, ParameterCode.APPLICATION_ID, "my-app");
+        c.expectOk(OperationCode.GET_REGIONS);
+    }
+
+    @Test
+    void unknownRegionMissingAppIdAndOtherOperations() {
+        TestPeer c = client();
+        c.expectError(ReturnCode.INVALID_REGION, OperationCode.AUTHENTICATE, ParameterCode.APPLICATION_ID, "a",
+                ParameterCode.REGION, "mars");
+        c.expectError(ReturnCode.INVALID_AUTHENTICATION, OperationCode.AUTHENTICATE, ParameterCode.REGION, "us");
+        c.expectError(ReturnCode.OPERATION_DENIED, OperationCode.JOIN_LOBBY);
+        OperationResponse r = c.expectOk(OperationCode.AUTHENTICATE, ParameterCode.APPLICATION_ID, "a");
+        assertEquals("ws://eu-master/photon/master", r.parameters().get(ParameterCode.ADDRESS), "first region");
+    }
+
+    @Test
+    void getRegionsListsCodesAndMasters() {
+        OperationResponse r = client().expectOk(OperationCode.GET_REGIONS, ParameterCode.APPLICATION_ID, "a");
+        assertArrayEquals(new String[] {"eu", "us"}, (String[]) r.parameters().get(ParameterCode.REGION));
+        assertArrayEquals(new String[] {"ws://eu-master/photon/master", "ws://us-master/photon/master"},
+                (String[]) r.parameters().get(ParameterCode.ADDRESS));
+    }
+
+    @Test
+    void nameServerTokenIsAcceptedByAnyRoleWithTheSameKey() throws TokenException {
+        OperationResponse r = client().expectOk(OperationCode.AUTHENTICATE, ParameterCode.APPLICATION_ID, "a",
+                ParameterCode.REGION, "us");
+        String token = (String) r.parameters().get(ParameterCode.TOKEN);
+        assertEquals(36, new AesGcmTokenCodec("k", clock::get).decode(token).userId().length());
+        assertEquals(NameServerSettings.singleRegion("ws://m").masterFor("EU"), "ws://m");
+    }
+
+    @Test
+    void authOnceIsAnsweredLikeAuthenticateAndClusterSuffixesAreIgnored() {
+        TestPeer c = client();
+        OperationResponse r = c.expectOk(OperationCode.AUTH_ONCE, ParameterCode.APPLICATION_ID, "a",
+                ParameterCode.REGION, "us/*", ParameterCode.EXPECTED_PROTOCOL, (byte) 0);
+        assertEquals("ws://us-master/photon/master", r.parameters().get(ParameterCode.ADDRESS));
+        c.expectError(ReturnCode.OPERATION_DENIED, OperationCode.AUTH_ONCE, ParameterCode.APPLICATION_ID, "a");
+    }
+}
