@@ -18,15 +18,22 @@ import org.photonee.core.config.NodeSettings;
 import org.photonee.core.fiber.Cancellable;
 import org.photonee.core.fiber.Fiber;
 import org.photonee.core.fiber.FiberFactory;
+import org.photonee.core.auth.AesGcmTokenCodec;
+import org.photonee.core.node.PhotonRoles;
 import org.photonee.core.peer.ApplicationBase;
+import org.photonee.core.peer.JdkWebSocketConnector;
+import org.photonee.core.peer.PeerEnvironment;
+import org.photonee.core.peer.PeerSettings;
+import org.photonee.core.room.InMemoryRoomStateStore;
 import org.photonee.persistence.NodeStartEntity;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -58,8 +65,7 @@ public class PhotonNode {
     private final AtomicLong heartbeats = new AtomicLong();
     private final long startedNanos = System.nanoTime();
     private volatile boolean started;
-    /** Endpoint name ("ns", "master", "game", "s2s") → the application serving it on this instance. */
-    private final Map<String, ApplicationBase> applications = new ConcurrentHashMap<>();
+    private volatile PhotonRoles roles;
 
     @PostConstruct
     void start() {
@@ -67,6 +73,7 @@ public class PhotonNode {
         fibers = new ManagedFiberFactory(executor, scheduler);
         nodeFiber = fibers.newFiber("photon-node");
         heartbeat = nodeFiber.scheduleOnInterval(heartbeats::incrementAndGet, 0, 1000);
+        startRoles();
         entityManager.persist(new NodeStartEntity(settings.nodeId(), settings.rolesKey(), version(),
                 settings.publicUrl().toString(), Instant.now()));
         started = true;
@@ -74,9 +81,49 @@ public class PhotonNode {
                 + ", clients connect to " + settings.publicUrl());
     }
 
+    private void startRoles() {
+        PeerSettings peerSettings = PeerSettings.DEFAULTS;
+        PeerEnvironment environment = new PeerEnvironment(fibers, peerSettings,
+                org.photonee.core.peer.ExceptionHandler.DEFAULT);
+        roles = new PhotonRoles(settings, environment, tokenSecret(), regions(), new InMemoryRoomStateStore(),
+                new JdkWebSocketConnector(peerSettings.limits().maxMessageSize(), peerSettings.maxQueuedBytes(),
+                        Duration.ofSeconds(5)));
+        roles.start();
+    }
+
+    /** {@code photon.tokenSecret}: shared by every instance of a cluster, or tokens from one are refused by another. */
+    private static String tokenSecret() {
+        String secret = PhotonConfig.lookup().apply("photon.tokenSecret");
+        if (secret == null || secret.isBlank()) {
+            LOG.warning("photon.tokenSecret is not set: using a random key, so tokens are valid on this instance only."
+                    + " Set the same photon.tokenSecret on every name server, master and game server.");
+            return AesGcmTokenCodec.generateSecret();
+        }
+        return secret;
+    }
+
+    /** {@code photon.regions}: "eu=ws://host/photon/master,us=ws://..."; empty = one region with this cluster's master. */
+    private static Map<String, String> regions() {
+        String value = PhotonConfig.lookup().apply("photon.regions");
+        Map<String, String> regions = new LinkedHashMap<>();
+        if (value != null && !value.isBlank()) {
+            for (String entry : value.split(",")) {
+                int eq = entry.indexOf('=');
+                if (eq <= 0 || eq == entry.length() - 1) {
+                    throw new IllegalArgumentException("photon.regions: expected region=url, got '" + entry.trim() + "'");
+                }
+                regions.put(entry.substring(0, eq).trim(), entry.substring(eq + 1).trim());
+            }
+        }
+        return regions;
+    }
+
     @PreDestroy
     void stop() {
         started = false;
+        if (roles != null) {
+            roles.stop();
+        }
         if (heartbeat != null) {
             heartbeat.cancel();
         }
@@ -96,7 +143,8 @@ public class PhotonNode {
 
     /** The application serving a WebSocket endpoint, or null when its role does not run here. */
     public ApplicationBase applicationFor(String endpoint) {
-        return applications.get(endpoint);
+        PhotonRoles r = roles;
+        return r == null ? null : r.forEndpoint(endpoint);
     }
 
     /** Current status; queries the database, so callers should not call it per message. */

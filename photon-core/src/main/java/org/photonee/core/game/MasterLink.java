@@ -102,6 +102,12 @@ public final class MasterLink extends OutboundS2SPeer implements GameStateListen
     }
 
     @Override
+    protected void onOperationRequest(org.photonee.core.protocol.OperationRequest request,
+                                      SendParameters sendParameters) {
+        // The master sends no requests to game servers.
+    }
+
+    @Override
     protected void onEvent(EventData event, SendParameters sendParameters) {
         // The master sends no events to game servers today.
     }

@@ -84,12 +84,13 @@ class TransportIT {
     }
 
     @Test
-    void unknownOperationGetsErrorCodeAndConnectionStays() throws Exception {
+    void operationOutOfStateGetsErrorCodeAndConnectionStays() throws Exception {
         try (RawSocket client = RawSocket.open(ws("ns"), "GpBinaryV16")) {
             client.send(BINARY, new OperationRequest(199, Parameters.of(), false));
             OperationResponse response = assertInstanceOf(OperationResponse.class, client.next(BINARY));
             assertEquals(199, response.code());
-            assertEquals(ReturnCode.OPERATION_INVALID, response.returnCode());
+            assertEquals(ReturnCode.OPERATION_DENIED, response.returnCode());
+            assertTrue(response.debugMessage().contains("before authentication"), response.debugMessage());
             assertPingAnswered(client);
         }
     }

@@ -1,0 +1,185 @@
+package org.photonee.core.node;
+
+import org.photonee.core.auth.AesGcmTokenCodec;
+import org.photonee.core.auth.AnonymousAuthenticator;
+import org.photonee.core.auth.TokenIssuer;
+import org.photonee.core.auth.TokenSettings;
+import org.photonee.core.codec.protocol16.GpBinaryV16Protocol;
+import org.photonee.core.codec.WireProtocols;
+import org.photonee.core.codes.ServerState;
+import org.photonee.core.config.NodeSettings;
+import org.photonee.core.config.Role;
+import org.photonee.core.game.GameServerApplication;
+import org.photonee.core.game.GameServerSettings;
+import org.photonee.core.game.MasterLink;
+import org.photonee.core.master.LoadBalancerSettings;
+import org.photonee.core.master.MasterApplication;
+import org.photonee.core.master.MasterSettings;
+import org.photonee.core.nameserver.NameServerApplication;
+import org.photonee.core.nameserver.NameServerSettings;
+import org.photonee.core.peer.ApplicationBase;
+import org.photonee.core.peer.PeerEnvironment;
+import org.photonee.core.peer.WebSocketConnector;
+import org.photonee.core.room.RoomStateStore;
+import org.photonee.core.s2s.AppStatsUpdate;
+import org.photonee.core.s2s.GameServerRegistration;
+import org.photonee.core.s2s.S2SCredentials;
+import org.photonee.core.workload.WorkloadMonitor;
+import org.photonee.core.workload.WorkloadSettings;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Assembles the roles one instance runs (name server, master, game server) from plain parts, starts them in
+ * dependency order and maps WebSocket endpoint names to them. The container supplies fibers, the token secret,
+ * the room store and configuration; everything else is decided here, so the same wiring runs in the container and
+ * in plain-Java tests.
+ */
+public final class PhotonRoles {
+    private static final System.Logger LOG = System.getLogger(PhotonRoles.class.getName());
+
+    private final Map<String, ApplicationBase> byEndpoint = new LinkedHashMap<>();
+    private final List<ApplicationBase> started = new ArrayList<>();
+    private final MasterLink masterLink;
+    private final WorkloadMonitor workload;
+
+    /**
+     * @param node        roles and addresses
+     * @param environment fibers and peer limits shared by all roles
+     * @param tokenSecret the cluster's token key: every name server, master and game server must share it
+     * @param regions     region → master URL for the name server; empty = one region "eu" with this cluster's master
+     * @param roomStore   persistent room state for the game server
+     * @param connector   outbound WebSocket connections (game server → master)
+     */
+    public PhotonRoles(NodeSettings node, PeerEnvironment environment, String tokenSecret, Map<String, String> regions,
+                       RoomStateStore roomStore, WebSocketConnector connector) {
+        TokenIssuer tokens = new TokenIssuer(new AesGcmTokenCodec(tokenSecret), TokenSettings.DEFAULTS);
+        if (node.runs(Role.MASTER)) {
+            MasterApplication master = new MasterApplication(environment, MasterSettings.DEFAULTS,
+                    LoadBalancerSettings.DEFAULTS, tokens, new AnonymousAuthenticator(), new SplittableRandom(), true);
+            byEndpoint.put("master", master);
+            byEndpoint.put(MasterApplication.S2S_ENDPOINT, master);
+        }
+        if (node.runs(Role.NAME_SERVER)) {
+            NameServerSettings ns = regions.isEmpty()
+                    ? NameServerSettings.singleRegion(masterClientUrl(node)) : new NameServerSettings(regions);
+            byEndpoint.put("ns", new NameServerApplication(environment, ns, tokens, new AnonymousAuthenticator()));
+        }
+        if (node.runs(Role.GAME)) {
+            workload = new WorkloadMonitor(WorkloadSettings.DEFAULTS, ServerState.NORMAL);
+            GameHolder holder = new GameHolder();
+            masterLink = new MasterLink(node.masterUrl(), new GpBinaryV16Protocol(), connector, environment,
+                    snapshot(node, tokens, holder));
+            GameServerApplication game = new GameServerApplication(environment, tokens.codec(), masterLink,
+                    roomStore, GameServerSettings.DEFAULTS);
+            holder.game = game;
+            byEndpoint.put("game", game);
+        } else {
+            workload = null;
+            masterLink = null;
+        }
+    }
+
+    /** The master URL clients are sent to by the name server when no region table is configured. */
+    static String masterClientUrl(NodeSettings node) {
+        if (node.runs(Role.MASTER)) {
+            return node.publicEndpoint(Role.MASTER);
+        }
+        String s2s = node.masterUrl().toString();
+        return s2s.endsWith("/s2s") ? s2s.substring(0, s2s.length() - 4) + "/master" : s2s;
+    }
+
+    /** Starts every role (master before the game server's link to it). */
+    public synchronized void start() {
+        for (ApplicationBase app : distinctApplications()) {
+            app.start();
+            started.add(app);
+        }
+        if (masterLink != null) {
+            masterLink.start();
+        }
+        LOG.log(System.Logger.Level.INFO, "roles started: {0}", byEndpoint.keySet());
+    }
+
+    /** Stops in reverse order; the game server tells its master it leaves first. */
+    public synchronized void stop() {
+        if (masterLink != null) {
+            masterLink.announceLeave();
+            masterLink.stop();
+        }
+        List<ApplicationBase> reverse = new ArrayList<>(started);
+        Collections.reverse(reverse);
+        for (ApplicationBase app : reverse) {
+            try {
+                app.stop();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "stopping " + app.name() + " failed", e);
+            }
+        }
+        started.clear();
+    }
+
+    public ApplicationBase forEndpoint(String endpoint) {
+        return byEndpoint.get(endpoint);
+    }
+
+    /** The game server's link to its master, or null when this instance runs no game server. */
+    public MasterLink masterLink() {
+        return masterLink;
+    }
+
+    /** Operator control of the game server's rotation state (Normal / OutOfRotation / Offline). */
+    public void setServerState(ServerState state) {
+        if (workload != null) {
+            workload.setServerState(state);
+            masterLink.reportLoadNow();
+        }
+    }
+
+    private List<ApplicationBase> distinctApplications() {
+        List<ApplicationBase> apps = new ArrayList<>();
+        for (ApplicationBase app : byEndpoint.values()) {
+            if (!apps.contains(app)) {
+                apps.add(app);
+            }
+        }
+        return apps;
+    }
+
+    private static final class GameHolder {
+        volatile GameServerApplication game;
+    }
+
+    private MasterLink.ServerSnapshot snapshot(NodeSettings node, TokenIssuer tokens, GameHolder holder) {
+        String gameUrl = node.publicEndpoint(Role.GAME);
+        Map<String, String> addresses = new LinkedHashMap<>();
+        for (String protocol : WireProtocols.defaults().names()) {
+            addresses.put(protocol, gameUrl);
+        }
+        return MasterLink.snapshot(
+                () -> new GameServerRegistration(node.nodeId(), addresses, workload.serverState(),
+                        workload.loadLevel(), 0, S2SCredentials.create(tokens, node.nodeId())),
+                () -> {
+                    GameServerApplication game = holder.game;
+                    int peers = game.peerCount();
+                    workload.sample(cpuPercent(), 0, peers);
+                    return workload.update(peers, game.rooms().roomCount());
+                },
+                () -> new AppStatsUpdate(holder.game.rooms().roomCount(), holder.game.peerCount()),
+                () -> holder.game.rooms().reportAll());
+    }
+
+    private static double cpuPercent() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            double load = os.getProcessCpuLoad();
+            return load < 0 ? 0 : load * 100;
+        }
+        return 0;
+    }
+}
