@@ -24,6 +24,8 @@ final class MasterClientHandlers {
     private final OperationHandler initial;
     private final OperationHandler authenticating;
     private final OperationHandler authenticated;
+    /** The operations of an authenticated client; before authentication, codes outside it are unknown (-2). */
+    private final OperationTable<MasterClientPeer> afterAuthentication;
 
     MasterClientHandlers(MasterServer master, MasterOperations operations, ClientAuthentication authentication,
                          TokenIssuer issuer) {
@@ -38,6 +40,9 @@ final class MasterClientHandlers {
             @Override
             public OperationResponse onOperationRequest(PeerBase peer, OperationRequest request, SendParameters sp) {
                 if (request.code() != OperationCode.AUTHENTICATE) {
+                    if (!afterAuthentication.handles(request.code())) {
+                        return OperationTable.unknownOperation(request);
+                    }
                     return OperationResponse.error(request.code(), ReturnCode.OPERATION_DENIED,
                             "Operation " + request.code() + " not allowed before authentication");
                 }
@@ -63,7 +68,7 @@ final class MasterClientHandlers {
                 return null;
             }
         };
-        OperationTable<MasterClientPeer> table = OperationTable.<MasterClientPeer>builder()
+        afterAuthentication = OperationTable.<MasterClientPeer>builder()
                 .on(OperationCode.AUTHENTICATE, (peer, r, sp) -> OperationResponse.error(r.code(),
                         ReturnCode.OPERATION_DENIED, "Already authenticated"))
                 .on(OperationCode.JOIN_LOBBY, onMaster(masterFiber, operations::joinLobby))
@@ -79,7 +84,7 @@ final class MasterClientHandlers {
         this.authenticated = new OperationHandler() {
             @Override
             public OperationResponse onOperationRequest(PeerBase peer, OperationRequest request, SendParameters sp) {
-                return table.dispatch((MasterClientPeer) peer, request, sp);
+                return afterAuthentication.dispatch((MasterClientPeer) peer, request, sp);
             }
 
             @Override

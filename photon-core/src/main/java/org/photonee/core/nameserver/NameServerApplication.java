@@ -61,8 +61,9 @@ public final class NameServerApplication extends ApplicationBase {
             return getRegions(request);
         }
         if (!isAuthentication(request)) {
-            return OperationResponse.error(request.code(), ReturnCode.OPERATION_DENIED,
-                    "Operation " + request.code() + " not allowed before authentication");
+            // The name server knows only Authenticate, AuthOnce and GetRegions.
+            return OperationResponse.error(request.code(), ReturnCode.OPERATION_INVALID,
+                    "Unknown operation code " + request.code());
         }
         Object region = request.parameters().get(ParameterCode.REGION);
         String master = region == null ? settings.regions().values().iterator().next()

@@ -75,7 +75,7 @@ class NameServerApplicationTest {
         c.expectError(ReturnCode.INVALID_REGION, OperationCode.AUTHENTICATE, ParameterCode.APPLICATION_ID, "a",
                 ParameterCode.REGION, "mars");
         c.expectError(ReturnCode.INVALID_AUTHENTICATION, OperationCode.AUTHENTICATE, ParameterCode.REGION, "us");
-        c.expectError(ReturnCode.OPERATION_DENIED, OperationCode.JOIN_LOBBY);
+        c.expectError(ReturnCode.OPERATION_INVALID, OperationCode.JOIN_LOBBY);
         OperationResponse r = c.expectOk(OperationCode.AUTHENTICATE, ParameterCode.APPLICATION_ID, "a");
         assertEquals("ws://eu-master/photon/master", r.parameters().get(ParameterCode.ADDRESS), "first region");
     }

@@ -84,13 +84,13 @@ class TransportIT {
     }
 
     @Test
-    void operationOutOfStateGetsErrorCodeAndConnectionStays() throws Exception {
+    void unknownOperationGetsOperationInvalidAndConnectionStays() throws Exception {
         try (RawSocket client = RawSocket.open(ws("ns"), "GpBinaryV16")) {
             client.send(BINARY, new OperationRequest(199, Parameters.of(), false));
             OperationResponse response = assertInstanceOf(OperationResponse.class, client.next(BINARY));
             assertEquals(199, response.code());
-            assertEquals(ReturnCode.OPERATION_DENIED, response.returnCode());
-            assertTrue(response.debugMessage().contains("before authentication"), response.debugMessage());
+            assertEquals(ReturnCode.OPERATION_INVALID, response.returnCode());
+            assertTrue(response.debugMessage().contains("Unknown operation code 199"), response.debugMessage());
             assertPingAnswered(client);
         }
     }
