@@ -21,19 +21,23 @@ import org.photonee.core.protocol.Values;
  * Scripts for a FakeServer that behave like a name server, master and game server as LOADBALANCING.md describes,
  * just enough for the client's flows. Errors can be injected per operation.
  */
-final class FakeLoadBalancing {
+public final class FakeLoadBalancing {
     static final String NS = "/photon/ns";
     static final String MASTER = "/photon/master";
     static final String GAME = "/photon/game";
     static final String MASTER_ADDRESS = "ws://fake:9090/photon/master";
     static final String GAME_ADDRESS = "ws://fake:9091/photon/game";
 
-    final FakeServer server = new FakeServer();
+    public final FakeServer server = new FakeServer();
+    /** When set, RaiseEvent is relayed to every member of the sender's room (ReceiverGroup.All), like a game server. */
+    public volatile boolean relay;
+    private final Map<FakeServer.FakeConnection, String> roomOf = new ConcurrentHashMap<>();
+    private final Map<FakeServer.FakeConnection, Integer> actorOf = new ConcurrentHashMap<>();
     /** Error to answer instead of success, by "path:op". */
     final Map<String, OperationResponse> errors = new ConcurrentHashMap<>();
     final AtomicInteger nextActor = new AtomicInteger(1);
 
-    FakeLoadBalancing() {
+    public FakeLoadBalancing() {
         server.script(NS, this::nameServer);
         server.script(MASTER, this::master);
         server.script(GAME, this::game);
@@ -125,6 +129,8 @@ final class FakeLoadBalancing {
             }
             case OperationCode.CREATE_GAME, OperationCode.JOIN_GAME -> {
                 int actor = nextActor.getAndIncrement();
+                roomOf.put(c, String.valueOf(p.get(ParameterCode.GAME_ID)));
+                actorOf.put(c, actor);
                 Object props = p.get(ParameterCode.ACTOR_PROPERTIES);
                 PhotonHashtable actorProps = props instanceof PhotonHashtable h ? h : new PhotonHashtable();
                 PhotonHashtable all = new PhotonHashtable();
@@ -142,6 +148,17 @@ final class FakeLoadBalancing {
                 int code = Values.toInt(p.get(ParameterCode.CODE));
                 if (code == 99) {
                     return List.of(OperationResponse.error(r.code(), ReturnCode.OPERATION_INVALID, "no 99s here"));
+                }
+                if (relay) {
+                    String room = roomOf.get(c);
+                    EventData ev = new EventData(code, Parameters.of(ParameterCode.ACTOR_NR, actorOf.get(c),
+                            ParameterCode.DATA, p.get(ParameterCode.DATA)));
+                    roomOf.forEach((member, memberRoom) -> {
+                        if (memberRoom.equals(room) && member.isOpen()) {
+                            member.push(ev);
+                        }
+                    });
+                    return List.of();
                 }
                 // Echo to the sender so ReceiverGroup.All round trips can be observed.
                 return List.of(new EventData(code, Parameters.of(ParameterCode.ACTOR_NR, 1,

@@ -28,7 +28,7 @@ import org.photonee.core.protocol.WireProtocol;
  * the real Protocol16 codec, handed to a script chosen by the URI path, and the script's answers are encoded with the
  * same codec and delivered asynchronously, one connection at a time in order, like a socket would.
  */
-final class FakeServer implements WebSocketConnector {
+public final class FakeServer implements WebSocketConnector {
     /** Answers one request; returns the messages to send back (possibly none). */
     interface Script {
         List<Message> handle(FakeConnection connection, OperationRequest request);
@@ -78,7 +78,7 @@ final class FakeServer implements WebSocketConnector {
     }
 
     /** The server side of one client connection. */
-    final class FakeConnection implements Connection {
+    public final class FakeConnection implements Connection {
         final URI uri;
         private final Listener listener;
         private final ExecutorService wire = Executors.newSingleThreadExecutor(r -> {

@@ -1,7 +1,8 @@
 package org.photonee.client.bench;
 
 import java.util.LinkedHashMap;
-import java.util.Locale;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Map;
 
 /** Just enough JSON writing for the result file: ordered objects, numbers, booleans, strings, null. */
@@ -36,7 +37,9 @@ final class Json {
             sb.append(first ? "}" : "\n" + "  ".repeat(indent) + "}");
         } else if (v instanceof Double || v instanceof Float) {
             double d = ((Number) v).doubleValue();
-            sb.append(Double.isFinite(d) ? String.format(Locale.ROOT, "%.3f", d) : "null");
+            // Six decimals: a delivery ratio of 0.9996 must not print as 1.000.
+            sb.append(Double.isFinite(d) ? new BigDecimal(d).setScale(6, RoundingMode.HALF_UP).stripTrailingZeros()
+                    .toPlainString() : "null");
         } else if (v instanceof Number || v instanceof Boolean) {
             sb.append(v);
         } else {
