@@ -11,16 +11,12 @@ public enum ClientState {
     ConnectedToNameServer,
     /** An Authenticate is in flight (name server, master or game server). */
     Authenticating,
-    /** Authenticated on the name server; the master address is known. */
-    Authenticated,
-    DisconnectingFromNameServer,
     ConnectingToMasterServer,
     /** Authenticated on the master, not in a lobby. Matchmaking is possible here. */
     ConnectedToMasterServer,
     JoiningLobby,
     /** In a lobby: room list events arrive. Matchmaking is possible here too. */
     JoinedLobby,
-    DisconnectingFromMasterServer,
     ConnectingToGameServer,
     /** Authenticated on the game server, create/join in flight. */
     Joining,
@@ -28,7 +24,6 @@ public enum ClientState {
     Joined,
     /** Leave sent; the client returns to the master afterwards. */
     Leaving,
-    DisconnectingFromGameServer,
     Disconnecting,
     /** No connection. Reconnect with {@link LoadBalancingClient#reconnectToMaster()} or
      *  {@link LoadBalancingClient#reconnectAndRejoin()}, or start over. */
