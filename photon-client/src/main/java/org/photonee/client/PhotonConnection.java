@@ -1,0 +1,332 @@
+package org.photonee.client;
+
+import java.net.URI;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.photonee.core.peer.CloseCodes;
+import org.photonee.core.peer.Connection;
+import org.photonee.core.peer.SendParameters;
+import org.photonee.core.peer.SendResult;
+import org.photonee.core.peer.WebSocketConnector;
+import org.photonee.core.protocol.EventData;
+import org.photonee.core.protocol.Message;
+import org.photonee.core.protocol.OperationRequest;
+import org.photonee.core.protocol.OperationResponse;
+import org.photonee.core.protocol.Parameters;
+import org.photonee.core.protocol.ProtocolException;
+import org.photonee.core.protocol.Values;
+import org.photonee.core.protocol.WireFrame;
+
+/**
+ * One WebSocket connection to a Photon server (name server, master or game server) speaking the configured wire
+ * protocol. Sends operation requests and matches their responses, delivers events, keeps the connection alive with
+ * pings, and reports how it closed.
+ *
+ * <p><b>Correlation.</b> Photon responses carry no request id, only the operation code, and a server answers the
+ * requests of one operation code in the order they were sent. So each operation code has a FIFO of waiting
+ * futures: a response completes the oldest waiter of its code. A response nobody waits for (e.g. the error answer of
+ * a RaiseEvent, which has no answer on success) goes to {@link Listener#onUnexpectedResponse}.
+ *
+ * <p>Thread-safe. Listener callbacks come from the transport's receiving thread, one at a time.
+ */
+public final class PhotonConnection {
+    private static final Logger LOG = Logger.getLogger(PhotonConnection.class.getName());
+    /** Internal operation code of ping (PROTOCOL.md §2). */
+    static final int INTERNAL_PING = 1;
+
+    /** What the connection reports. Called on the receiving thread; keep it short. */
+    public interface Listener {
+        void onEvent(EventData event);
+
+        /** A response no request was waiting for: typically an error answer to a fire-and-forget operation. */
+        default void onUnexpectedResponse(OperationResponse response) {
+        }
+
+        /** The connection ended; {@code code} is the WebSocket close code (1006 when it broke without a close). */
+        void onClosed(int code, String reason);
+    }
+
+    private final URI uri;
+    private final ConnectionSettings settings;
+    private final Listener listener;
+    private final Map<Integer, ArrayDeque<CompletableFuture<OperationResponse>>> waiting = new HashMap<>();
+    private final CompletableFuture<int[]> closedFuture = new CompletableFuture<>();
+    private volatile Connection connection;
+    private volatile Predicate<WireFrame> frameFilter;
+    private volatile boolean closed;
+    private volatile int closeCode;
+    private volatile String closeReason;
+    private volatile long lastSendNanos = System.nanoTime();
+    private volatile int roundTripMillis = -1;
+    private ScheduledFuture<?> pingTask;
+
+    private PhotonConnection(URI uri, ConnectionSettings settings, Listener listener) {
+        this.uri = uri;
+        this.settings = settings;
+        this.listener = listener;
+    }
+
+    /**
+     * Opens a connection. The returned stage completes when the WebSocket is open, or exceptionally with a
+     * {@link PhotonDisconnectedException} (close code 1006) when it could not be opened.
+     */
+    public static CompletableFuture<PhotonConnection> open(URI uri, ConnectionSettings settings, Listener listener) {
+        PhotonConnection pc = new PhotonConnection(uri, settings, Objects.requireNonNull(listener, "listener"));
+        WebSocketConnector.Listener transportListener = new WebSocketConnector.Listener() {
+            @Override
+            public void onFrame(WireFrame frame) {
+                pc.received(frame);
+            }
+
+            @Override
+            public void onClosed(int code, String reason) {
+                pc.transportClosed(code, reason);
+            }
+        };
+        CompletableFuture<PhotonConnection> result = new CompletableFuture<>();
+        settings.connector().connect(uri, settings.protocol(), transportListener).whenComplete((c, error) -> {
+            if (error != null) {
+                pc.transportClosed(1006, "connect failed: " + rootMessage(error));
+                result.completeExceptionally(new PhotonDisconnectedException(-1, 1006,
+                        "could not connect to " + uri + ": " + rootMessage(error)));
+                return;
+            }
+            pc.connection = c;
+            pc.startPing();
+            result.complete(pc);
+        });
+        return result;
+    }
+
+    public URI uri() {
+        return uri;
+    }
+
+    public boolean isOpen() {
+        Connection c = connection;
+        return !closed && c != null && c.isOpen();
+    }
+
+    /** Last measured ping round trip in milliseconds, or -1 before the first ping answer. */
+    public int roundTripMillis() {
+        return roundTripMillis;
+    }
+
+    /** Completes with {@code {closeCode}} when the connection has ended, whoever closed it. */
+    public CompletableFuture<Integer> closed() {
+        return closedFuture.thenApply(a -> a[0]);
+    }
+
+    public int closeCode() {
+        return closeCode;
+    }
+
+    public String closeReason() {
+        return closeReason;
+    }
+
+    /**
+     * Installs a filter that sees every received frame before it is decoded; returning true consumes it. The load
+     * generator reads its relay events straight from the bytes this way instead of decoding them.
+     */
+    public void setFrameFilter(Predicate<WireFrame> filter) {
+        this.frameFilter = filter;
+    }
+
+    /**
+     * Sends a request and completes with its response, whatever the return code (callers decide what an error
+     * means). Fails with {@link PhotonDisconnectedException} when the connection ends first and with a
+     * {@link java.util.concurrent.TimeoutException} after the operation timeout.
+     */
+    public CompletableFuture<OperationResponse> request(OperationRequest request) {
+        CompletableFuture<OperationResponse> answer = new CompletableFuture<>();
+        int code = request.code();
+        SendResult result;
+        // Registering and sending under one lock keeps the FIFO in wire order when threads send concurrently.
+        synchronized (waiting) {
+            if (closed) {
+                answer.completeExceptionally(new PhotonDisconnectedException(code, closeCode, closeReason));
+                return answer;
+            }
+            waiting.computeIfAbsent(code, k -> new ArrayDeque<>()).add(answer);
+            result = sendMessage(request);
+            if (result != SendResult.OK) {
+                waiting.get(code).removeLastOccurrence(answer);
+            }
+        }
+        if (result != SendResult.OK) {
+            answer.completeExceptionally(new PhotonDisconnectedException(code, closeCode == 0 ? 1006 : closeCode,
+                    "send failed: " + result));
+            return answer;
+        }
+        // The waiter stays queued after a timeout: the late answer must still pop it, or later answers would shift.
+        return answer.copy().orTimeout(settings.operationTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Sends a request that gets no answer on success (RaiseEvent, ChangeGroups). */
+    public SendResult send(OperationRequest request) {
+        if (closed) {
+            return SendResult.DISCONNECTED;
+        }
+        return sendMessage(request);
+    }
+
+    /** Sends an already encoded frame: the load generator's pre-encoded RaiseEvent. */
+    public SendResult sendFrame(WireFrame frame) {
+        Connection c = connection;
+        if (closed || c == null) {
+            return SendResult.DISCONNECTED;
+        }
+        lastSendNanos = System.nanoTime();
+        return c.send(frame, SendParameters.DEFAULT);
+    }
+
+    private SendResult sendMessage(Message message) {
+        WireFrame frame;
+        try {
+            frame = settings.protocol().encode(message);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("cannot encode " + message + ": " + e.getMessage(), e);
+        }
+        return sendFrame(frame);
+    }
+
+    /** Closes normally (1000) after what is queued has been written. */
+    public void close() {
+        close(CloseCodes.NORMAL, "client disconnect");
+    }
+
+    public void close(int code, String reason) {
+        Connection c = connection;
+        if (c != null && !closed) {
+            c.close(code, reason);
+        } else {
+            transportClosed(code, reason);
+        }
+    }
+
+    private void received(WireFrame frame) {
+        Predicate<WireFrame> filter = frameFilter;
+        if (filter != null && filter.test(frame)) {
+            return;
+        }
+        Message message;
+        try {
+            message = settings.protocol().decode(frame, settings.limits());
+        } catch (ProtocolException e) {
+            LOG.log(Level.WARNING, "undecodable frame from " + uri + ": " + e.getMessage());
+            Connection c = connection;
+            if (c != null) {
+                c.abort(CloseCodes.PROTOCOL_ERROR, "undecodable frame");
+            }
+            transportClosed(CloseCodes.PROTOCOL_ERROR, "undecodable frame from server: " + e.getMessage());
+            return;
+        }
+        if (message instanceof EventData event) {
+            listener.onEvent(event);
+        } else if (message instanceof OperationResponse response) {
+            if (response.internal()) {
+                internalResponse(response);
+                return;
+            }
+            CompletableFuture<OperationResponse> waiter;
+            synchronized (waiting) {
+                ArrayDeque<CompletableFuture<OperationResponse>> queue = waiting.get(response.code());
+                waiter = queue == null ? null : queue.poll();
+            }
+            if (waiter == null) {
+                listener.onUnexpectedResponse(response);
+            } else if (!waiter.complete(response) && !response.isOk()) {
+                // The caller gave up waiting (timeout) but the late answer is an error: still worth reporting.
+                listener.onUnexpectedResponse(response);
+            }
+        } else {
+            LOG.fine(() -> "ignoring unexpected message from server: " + message);
+        }
+    }
+
+    private void internalResponse(OperationResponse response) {
+        if (response.code() == INTERNAL_PING) {
+            Object sent = response.parameters().get(1);
+            if (sent != null && Values.isIntegral(sent)) {
+                roundTripMillis = Math.max(0, clientTime() - Values.toInt(sent));
+            }
+        }
+    }
+
+    private void startPing() {
+        long interval = settings.pingInterval().toMillis();
+        if (interval <= 0) {
+            return;
+        }
+        synchronized (waiting) {
+            if (closed) {
+                return;
+            }
+            pingTask = ClientThreads.SCHEDULER.scheduleWithFixedDelay(this::pingIfIdle, interval, interval,
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Pings only when nothing was sent for a whole interval: a busy connection proves it is alive already. */
+    private void pingIfIdle() {
+        long idleNanos = System.nanoTime() - lastSendNanos;
+        if (idleNanos >= settings.pingInterval().toNanos() * 9 / 10 && isOpen()) {
+            send(new OperationRequest(INTERNAL_PING, Parameters.of(1, clientTime()), true));
+        }
+    }
+
+    /** Milliseconds on a monotonic clock, truncated to int as the ping parameter is an int. */
+    private static int clientTime() {
+        return (int) (System.nanoTime() / 1_000_000L);
+    }
+
+    private void transportClosed(int code, String reason) {
+        Map<Integer, ArrayDeque<CompletableFuture<OperationResponse>>> orphans;
+        synchronized (waiting) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            closeCode = code;
+            closeReason = reason;
+            if (pingTask != null) {
+                pingTask.cancel(false);
+            }
+            orphans = new HashMap<>(waiting);
+            waiting.clear();
+        }
+        for (Map.Entry<Integer, ArrayDeque<CompletableFuture<OperationResponse>>> e : orphans.entrySet()) {
+            for (CompletableFuture<OperationResponse> f : e.getValue()) {
+                f.completeExceptionally(new PhotonDisconnectedException(e.getKey(), code, reason));
+            }
+        }
+        closedFuture.complete(new int[] {code});
+        try {
+            listener.onClosed(code, reason);
+        } catch (RuntimeException ex) {
+            LOG.log(Level.WARNING, "close listener failed", ex);
+        }
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable c = t;
+        while (c.getCause() != null && c.getCause() != c) {
+            c = c.getCause();
+        }
+        return c.getClass().getSimpleName() + (c.getMessage() == null ? "" : ": " + c.getMessage());
+    }
+
+    @Override
+    public String toString() {
+        return "PhotonConnection[" + uri + (closed ? ", closed " + closeCode : "") + "]";
+    }
+}

@@ -1,0 +1,112 @@
+package org.photonee.client.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.photonee.client.ConnectionSettings;
+
+/**
+ * Command line of the load generator:
+ * <pre>
+ * java -cp photon-client.jar:photon-core.jar org.photonee.client.bench.BenchMain \
+ *   --url ws://127.0.0.1:8080/photon/ns [--via-master] [--clients 200] [--room-size 8] [--rate 10] \
+ *   [--warmup 5] [--window 20] [--drain 2] [--seed 1] [--server-pid PID] [--out result.json] \
+ *   [--app-id bench] [--app-version 1.0] [--region eu] [--framework photon-ee]
+ * </pre>
+ * Writes the result JSON to {@code --out} and stdout; diagnostics go to stderr. Exit code 0 when the run had no
+ * errors, 2 when it had some, 1 on bad arguments.
+ */
+public final class BenchMain {
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchConfig config;
+        try {
+            config = parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println("usage: BenchMain --url ws://host:port/photon/ns [--via-master] [--clients N] "
+                    + "[--room-size K] [--rate HZ] [--warmup S] [--window S] [--drain S] [--seed S] "
+                    + "[--server-pid PID] [--out FILE] [--app-id ID] [--app-version V] [--region R] "
+                    + "[--framework NAME]");
+            System.exit(1);
+            return;
+        }
+        LoadGenerator generator = new LoadGenerator(config, ConnectionSettings.defaults());
+        Map<String, Object> result = generator.run();
+        String json = Json.write(result);
+        if (config.out() != null) {
+            write(config.out(), json);
+        }
+        System.out.print(json);
+        System.err.println(generator.diagnostics());
+        System.exit(((Number) result.get("errors")).longValue() == 0 ? 0 : 2);
+    }
+
+    private static void write(Path out, String json) throws IOException {
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.writeString(out, json);
+    }
+
+    static BenchConfig parse(String[] args) {
+        BenchConfig c = null;
+        URI url = null;
+        boolean viaMaster = false;
+        String appId = "bench";
+        String appVersion = "1.0";
+        String region = "eu";
+        int clients = 200;
+        int roomSize = 8;
+        int rate = 10;
+        double warmup = 5;
+        double window = 20;
+        double drain = 2;
+        long seed = 1;
+        Path out = null;
+        long pid = -1;
+        String framework = "photon-ee";
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--via-master")) {
+                viaMaster = true;
+                continue;
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException("missing value for " + a);
+            }
+            String v = args[++i];
+            switch (a) {
+                case "--url" -> url = URI.create(v);
+                case "--clients" -> clients = Integer.parseInt(v);
+                case "--room-size" -> roomSize = Integer.parseInt(v);
+                case "--rate" -> rate = Integer.parseInt(v);
+                case "--warmup" -> warmup = Double.parseDouble(v);
+                case "--window" -> window = Double.parseDouble(v);
+                case "--drain" -> drain = Double.parseDouble(v);
+                case "--seed" -> seed = Long.parseLong(v);
+                case "--out" -> out = Path.of(v);
+                case "--server-pid" -> pid = Long.parseLong(v);
+                case "--app-id" -> appId = v;
+                case "--app-version" -> appVersion = v;
+                case "--region" -> region = v;
+                case "--framework" -> framework = v;
+                default -> throw new IllegalArgumentException("unknown option " + a);
+            }
+        }
+        if (url == null) {
+            throw new IllegalArgumentException("--url is required");
+        }
+        if (clients <= 0 || roomSize <= 0 || roomSize > 255 || rate <= 0 || window <= 0) {
+            throw new IllegalArgumentException("clients, room size (1..255), rate and window must be positive");
+        }
+        c = new BenchConfig(url, viaMaster, appId, appVersion, region, clients, roomSize, rate, warmup, window, drain,
+                1000, seed, out, pid, framework);
+        return c;
+    }
+}

@@ -1,0 +1,60 @@
+package org.photonee.client.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Linux /proc readings: a process's CPU time and RSS, and whole-machine busy time. Absent /proc (not Linux, or the
+ * process is gone) reads as -1, and the result JSON then carries null for what it could not measure.
+ */
+final class ProcStats {
+    /** Kernel clock ticks per second for /proc times; 100 on every mainstream Linux build. */
+    static final long CLK_TCK = 100;
+
+    private ProcStats() {
+    }
+
+    /** utime + stime of a process in nanoseconds, or -1. */
+    static long processCpuNanos(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            // The command name may contain spaces; fields are counted after its closing parenthesis.
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // fields 14 and 15 of the full line
+            return ticks * 1_000_000_000L / CLK_TCK;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** Resident set size in KiB, or -1. */
+    static long rssKib(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    /** {busy ticks, total ticks} over all cores from /proc/stat, or null. */
+    static long[] machineTicks() {
+        try {
+            String first = Files.readAllLines(Path.of("/proc/stat")).get(0);
+            String[] f = first.trim().split("\\s+");
+            long total = 0;
+            for (int i = 1; i < f.length && i <= 8; i++) { // user nice system idle iowait irq softirq steal
+                total += Long.parseLong(f[i]);
+            }
+            long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+            return new long[] {total - idle, total};
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package org.photonee.client.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.photonee.client.ConnectionSettings;
+import org.photonee.client.FakeLoadBalancing;
+
+class LoadGeneratorTest {
+    private static final List<String> TOP = List.of("framework", "workload", "join", "sent_msgs_per_s",
+            "delivered_msgs_per_s", "delivery_ratio", "echo_rtt", "server", "load_client", "machine", "errors");
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void smallRunThroughFakeRelayDeliversEverythingAndUsesBenchmarkFieldNames() throws Exception {
+        FakeLoadBalancing fake = new FakeLoadBalancing();
+        fake.relay = true;
+        ConnectionSettings settings = ConnectionSettings.defaults().withConnector(fake.server)
+                .withPingInterval(Duration.ZERO);
+        BenchConfig config = new BenchConfig(URI.create("ws://fake:9093/photon/ns"), false, "bench", "1.0", "eu",
+                20, 8, 20, 0.2, 1.0, 0.5, 100, 7, null, ProcessHandle.current().pid(), "test");
+        LoadGenerator generator = new LoadGenerator(config, settings);
+        Map<String, Object> r = generator.run();
+
+        assertEquals(TOP, List.copyOf(r.keySet()));
+        assertEquals(List.of("clients", "room_size", "rooms", "rate_per_client_hz", "payload_bytes", "warmup_s",
+                "window_s", "drain_s", "seed"), List.copyOf(((Map<String, Object>) r.get("workload")).keySet()));
+        assertEquals(List.of("phase_ms", "p50_ms", "p99_ms"),
+                List.copyOf(((Map<String, Object>) r.get("join")).keySet()));
+        assertEquals(List.of("count", "p50_ms", "p90_ms", "p99_ms", "p999_ms", "max_ms"),
+                List.copyOf(((Map<String, Object>) r.get("echo_rtt")).keySet()));
+        assertEquals(List.of("pid", "cpu_pct_of_one_core_avg", "cpu_us_per_delivery", "rss_kib_after_join",
+                "rss_kib_max_in_window"), List.copyOf(((Map<String, Object>) r.get("server")).keySet()));
+        assertEquals(List.of("cpu_pct_of_one_core_avg"),
+                List.copyOf(((Map<String, Object>) r.get("load_client")).keySet()));
+        assertEquals(List.of("cpus", "cpu_busy_pct_all_cores", "other_cpu_pct_of_one_core", "clean"),
+                List.copyOf(((Map<String, Object>) r.get("machine")).keySet()));
+
+        System.err.println(Json.write(r) + generator.diagnostics());
+        assertEquals(0L, r.get("errors"));
+        assertEquals(3, ((Map<String, Object>) r.get("workload")).get("rooms"));
+        assertEquals(1.0, (double) r.get("delivery_ratio"), 1e-9);
+        // 20 users at 20 Hz for a 1 s window.
+        double sent = (double) r.get("sent_msgs_per_s");
+        assertTrue(sent > 350 && sent < 450, "sent/s " + sent);
+        Map<String, Object> echo = (Map<String, Object>) r.get("echo_rtt");
+        assertTrue((long) echo.get("count") > 350);
+        assertTrue((double) echo.get("p50_ms") > 0);
+        // The "server" here is this JVM, so /proc readings exist on Linux.
+        assertTrue(((Map<String, Object>) r.get("server")).get("rss_kib_after_join") != null);
+    }
+
+    @Test
+    void jsonIsWellFormedWithNumbersNullsAndStrings() {
+        Map<String, Object> o = Json.object();
+        o.put("a", 1);
+        o.put("b", 0.5);
+        o.put("c", null);
+        o.put("r", 0.99996);
+        o.put("d", "x\"y");
+        Map<String, Object> inner = Json.object();
+        inner.put("e", true);
+        o.put("f", inner);
+        String s = Json.write(o).replaceAll("\\s+", "");
+        assertEquals("{\"a\":1,\"b\":0.5,\"c\":null,\"r\":0.99996,\"d\":\"x\\\"y\",\"f\":{\"e\":true}}", s);
+    }
+
+    @Test
+    void commandLineParsesReferenceDefaults() {
+        BenchConfig c = BenchMain.parse(new String[] {"--url", "ws://127.0.0.1:8080/photon/ns", "--seed", "3"});
+        assertEquals(200, c.clients());
+        assertEquals(8, c.roomSize());
+        assertEquals(25, c.rooms());
+        assertEquals(10, c.rateHz());
+        assertEquals(5.0, c.warmupS());
+        assertEquals(20.0, c.windowS());
+        assertEquals(2.0, c.drainS());
+        assertEquals(3, c.seed());
+    }
+}
