@@ -11,7 +11,9 @@ package org.photonee.ejb;
  * @param uptimeMillis     since the node started
  * @param databaseReachable a query on the default data source succeeded just now
  * @param heartbeats       ticks of the node's scheduled fiber, proving the managed scheduler runs
+ * @param masterLink       game servers: "UP" once registered with the master, "DOWN" before; null without the
+ *                         game role
  */
 public record NodeStatus(boolean ready, String roles, String version, String nodeId, String publicUrl,
-                         long uptimeMillis, boolean databaseReachable, long heartbeats) {
+                         long uptimeMillis, boolean databaseReachable, long heartbeats, String masterLink) {
 }

@@ -152,8 +152,12 @@ public class PhotonNode {
     public NodeStatus status() {
         boolean db = databaseReachable();
         NodeSettings s = settings;
-        return new NodeStatus(started && db, s.rolesKey(), version(), s.nodeId(), s.publicUrl().toString(),
-                (System.nanoTime() - startedNanos) / 1_000_000, db, heartbeats.get());
+        PhotonRoles r = roles;
+        // A game server is ready once its master knows it: before that, the master cannot send players to it.
+        String link = r == null || r.masterLink() == null ? null : r.masterLink().isRegistered() ? "UP" : "DOWN";
+        boolean ready = started && db && !"DOWN".equals(link);
+        return new NodeStatus(ready, s.rolesKey(), version(), s.nodeId(), s.publicUrl().toString(),
+                (System.nanoTime() - startedNanos) / 1_000_000, db, heartbeats.get(), link);
     }
 
     private boolean databaseReachable() {

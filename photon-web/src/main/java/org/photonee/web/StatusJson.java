@@ -15,7 +15,7 @@ final class StatusJson {
         for (String r : s.roles().split(",")) {
             roles.add(r);
         }
-        return Json.createObjectBuilder()
+        var json = Json.createObjectBuilder()
                 .add("status", s.ready() ? "UP" : "DOWN")
                 .add("version", s.version())
                 .add("node", s.nodeId())
@@ -23,7 +23,10 @@ final class StatusJson {
                 .add("publicUrl", s.publicUrl())
                 .add("uptimeMs", s.uptimeMillis())
                 .add("database", s.databaseReachable() ? "UP" : "DOWN")
-                .add("heartbeats", s.heartbeats())
-                .build();
+                .add("heartbeats", s.heartbeats());
+        if (s.masterLink() != null) {
+            json.add("masterLink", s.masterLink());
+        }
+        return json.build();
     }
 }

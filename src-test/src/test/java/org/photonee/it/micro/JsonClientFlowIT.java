@@ -42,6 +42,7 @@ class JsonClientFlowIT {
     @Test
     void javascriptSdkFramesThroughAllThreeRolesAndABinaryClientInTheSameRoom() throws Exception {
         ServerProbe server = new ServerProbe(base);
+        org.photonee.it.support.HealthAssertions.awaitReady(server);
         String masterAddress;
         String nsToken;
         try (MessageClient ns = MessageClient.json(server.webSocket("ns/my-app-id?libversion=4.4.0"))) {
@@ -103,7 +104,7 @@ class JsonClientFlowIT {
             try (MessageClient bin = binaryJoin(server, "room1", "user-2")) {
                 EventData joined = js.event(255);
                 assertEquals(2, joined.parameters().get(254));
-                bin.send(253, (byte) 244, (byte) 9, (byte) 245, new byte[]{1, 2, 3});
+                bin.send(253, 244, (byte) 9, 245, new byte[]{1, 2, 3});
                 EventData fromBinary = js.event(9);
                 assertEquals(2, fromBinary.parameters().get(254));
                 Object payload = fromBinary.parameters().get(245);
@@ -128,19 +129,19 @@ class JsonClientFlowIT {
         String gameAddress;
         String token;
         try (MessageClient master = MessageClient.binary(server.webSocket("master/?libversion=4.1&app=my-app-id"))) {
-            OperationResponse auth = master.call(230, (byte) 224, "my-app-id", (byte) 220, "1.0",
-                    (byte) 225, userId);
+            OperationResponse auth = master.call(230, 224, "my-app-id", 220, "1.0",
+                    225, userId);
             assertEquals(0, auth.returnCode(), auth.debugMessage());
-            OperationResponse join = master.call(226, (byte) 255, room);
+            OperationResponse join = master.call(226, 255, room);
             assertEquals(0, join.returnCode(), join.debugMessage());
             gameAddress = (String) join.parameters().get(230);
             token = (String) join.parameters().get(221);
         }
         MessageClient game = MessageClient.binary(URI.create(gameAddress + "/?libversion=4.1&app=my-app-id"));
-        OperationResponse auth = game.call(230, (byte) 224, "my-app-id", (byte) 220, "1.0", (byte) 221, token,
-                (byte) 225, userId);
+        OperationResponse auth = game.call(230, 224, "my-app-id", 220, "1.0", 221, token,
+                225, userId);
         assertEquals(0, auth.returnCode(), auth.debugMessage());
-        OperationResponse join = game.call(226, (byte) 255, room);
+        OperationResponse join = game.call(226, 255, room);
         assertEquals(0, join.returnCode(), join.debugMessage());
         assertEquals(2, join.parameters().get(254));
         assertArrayEquals(new int[]{1, 2}, (int[]) join.parameters().get(252));
