@@ -53,7 +53,7 @@ class JsonClientFlowIT {
             OperationResponse auth = decodeJson(raw);
             masterAddress = (String) auth.parameters().get(230);
             nsToken = (String) auth.parameters().get(221);
-            assertEquals("ws://127.0.0.1:18080/photon/master", masterAddress);
+            assertEquals(server.webSocket("master").toString(), masterAddress);
             assertNotNull(nsToken);
             assertNotNull(auth.parameters().get(225), "user id");
         }
@@ -75,7 +75,7 @@ class JsonClientFlowIT {
             gameAddress = (String) create.parameters().get(230);
             assertEquals("room1", create.parameters().get(255));
             gameToken = (String) create.parameters().get(221);
-            assertEquals("ws://127.0.0.1:18080/photon/game", gameAddress);
+            assertEquals(server.webSocket("game").toString(), gameAddress);
             assertNotNull(gameToken);
         }
 
