@@ -1,0 +1,112 @@
+package org.photonee.it.support;
+
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One Photon instance started exactly as an operator starts it: {@code ./photon run --port N --roles ...} in its
+ * own run directory. Stopped with SIGTERM (clean) or killed with SIGKILL (a crash, for fault tests).
+ */
+public final class PhotonProcess implements AutoCloseable {
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final int port;
+    private final Process launcher;
+    private final Path log;
+
+    private PhotonProcess(int port, Process launcher, Path log) {
+        this.port = port;
+        this.launcher = launcher;
+        this.log = log;
+    }
+
+    /**
+     * Starts {@code ./photon run} from the repository root ({@code photon.root} system property).
+     *
+     * @param extra further launcher options, e.g. "--roles", "game", "--master-url", "ws://..."
+     */
+    public static PhotonProcess start(int port, String tokenSecret, String... extra) throws Exception {
+        File root = new File(System.getProperty("photon.root", ".."));
+        Path runDir = root.toPath().resolve("src-test/target/cluster/run-" + port).toAbsolutePath();
+        deleteRecursively(runDir.toFile());
+        runDir.toFile().mkdirs();
+        List<String> command = new ArrayList<>(List.of(new File(root, "photon").getAbsolutePath(), "run",
+                "--port", String.valueOf(port), "--run-dir", runDir.toString()));
+        command.addAll(List.of(extra));
+        Path log = runDir.resolve("launcher.log");
+        ProcessBuilder pb = new ProcessBuilder(command).directory(root).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        pb.environment().put("PHOTON_TOKENSECRET", tokenSecret);
+        return new PhotonProcess(port, pb.start(), log);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public URI webSocket(String role) {
+        return URI.create("ws://127.0.0.1:" + port + "/photon/" + role);
+    }
+
+    /** Waits until the health resource answers 200 (for a game server: registered with its master). */
+    public void awaitReady(Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        URI health = URI.create("http://127.0.0.1:" + port + "/photon/api/health");
+        while (System.nanoTime() < deadline) {
+            if (!launcher.isAlive()) {
+                throw new IllegalStateException("instance on port " + port + " exited; see " + log);
+            }
+            try {
+                HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2))
+                        .build(), HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (java.io.IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("instance on port " + port + " not ready in " + timeout + "; see " + log);
+    }
+
+    /** A crash: SIGKILL to the server JVM, no goodbye to anyone. */
+    public void kill() throws InterruptedException {
+        Optional<ProcessHandle> java = launcher.descendants().filter(p -> p.info().command()
+                .map(c -> c.endsWith("java")).orElse(false)).findFirst();
+        java.ifPresent(ProcessHandle::destroyForcibly);
+        launcher.destroyForcibly();
+        launcher.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    /** A clean stop (SIGTERM to the launcher, which stops the server). */
+    @Override
+    public void close() throws Exception {
+        if (launcher.isAlive()) {
+            launcher.destroy();
+            if (!launcher.waitFor(30, TimeUnit.SECONDS)) {
+                kill();
+            }
+        }
+        launcher.descendants().forEach(ProcessHandle::destroyForcibly);
+    }
+
+    private static void deleteRecursively(File f) {
+        File[] children = f.listFiles();
+        if (children != null) {
+            for (File c : children) {
+                deleteRecursively(c);
+            }
+        }
+        f.delete();
+    }
+}
