@@ -15,6 +15,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import org.photonee.core.config.NodeSettings;
+import org.photonee.core.config.PeerSettingsConfig;
 import org.photonee.core.fiber.Cancellable;
 import org.photonee.core.fiber.Fiber;
 import org.photonee.core.fiber.FiberFactory;
@@ -82,7 +83,7 @@ public class PhotonNode {
     }
 
     private void startRoles() {
-        PeerSettings peerSettings = PeerSettings.DEFAULTS;
+        PeerSettings peerSettings = PeerSettingsConfig.from(PhotonConfig.lookup());
         PeerEnvironment environment = new PeerEnvironment(fibers, peerSettings,
                 org.photonee.core.peer.ExceptionHandler.DEFAULT);
         roles = new PhotonRoles(settings, environment, tokenSecret(), regions(), new InMemoryRoomStateStore(),
