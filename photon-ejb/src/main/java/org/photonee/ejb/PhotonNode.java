@@ -89,7 +89,16 @@ public class PhotonNode {
         roles = new PhotonRoles(settings, environment, tokenSecret(), regions(), new InMemoryRoomStateStore(),
                 new JdkWebSocketConnector(peerSettings.limits().maxMessageSize(), peerSettings.maxQueuedBytes(),
                         Duration.ofSeconds(5)));
+        String initialState = PhotonConfig.lookup().apply("photon.serverState");
+        if (initialState != null && !initialState.isBlank()) {
+            roles.setServerState(org.photonee.core.codes.ServerState.parse(initialState));
+        }
         roles.start();
+    }
+
+    /** The assembled roles (for operator resources). */
+    public PhotonRoles roles() {
+        return roles;
     }
 
     /** {@code photon.tokenSecret}: shared by every instance of a cluster, or tokens from one are refused by another. */

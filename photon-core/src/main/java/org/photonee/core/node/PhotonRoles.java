@@ -134,12 +134,24 @@ public final class PhotonRoles {
         return masterLink;
     }
 
-    /** Operator control of the game server's rotation state (Normal / OutOfRotation / Offline). */
-    public void setServerState(ServerState state) {
-        if (workload != null) {
-            workload.setServerState(state);
-            masterLink.reportLoadNow();
+    /**
+     * Operator control of the game server's rotation state (Normal / OutOfRotation / Offline): only Normal servers
+     * get new rooms; the master hears of a change at once.
+     *
+     * @return false when this instance runs no game server
+     */
+    public boolean setServerState(ServerState state) {
+        if (workload == null) {
+            return false;
         }
+        workload.setServerState(state);
+        masterLink.reportLoadNow();
+        return true;
+    }
+
+    /** The game server's rotation state, or null when this instance runs no game server. */
+    public ServerState serverState() {
+        return workload == null ? null : workload.serverState();
     }
 
     private List<ApplicationBase> distinctApplications() {
