@@ -8,11 +8,15 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.photonee.core.codes.ReturnCode;
 import org.photonee.it.support.HealthAssertions;
+import org.photonee.it.support.MessageClient;
 import org.photonee.it.support.ServerProbe;
 
 import java.net.URL;
+import java.net.http.HttpResponse;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The Micro WAR, exactly as {@code ./photon run} deploys it, on a managed Payara Micro. */
@@ -36,6 +40,31 @@ class MicroDeploymentIT {
     @Test
     void statusEndpointAnswersOverWebSocket() throws Exception {
         HealthAssertions.assertStatusOverWebSocket(new ServerProbe(base));
+    }
+
+    @Test
+    void operatorTakesTheGameServerOutOfRotationAndBack() throws Exception {
+        ServerProbe server = new ServerProbe(base);
+        HealthAssertions.awaitReady(server);
+        try {
+            HttpResponse<String> out = server.put("api/admin/server-state", "OutOfRotation");
+            assertEquals(200, out.statusCode(), out.body());
+            assertTrue(out.body().contains("\"serverState\":\"OUT_OF_ROTATION\""), out.body());
+            // The master hears of it at once: no game server in rotation means ServerFull for new rooms.
+            try (MessageClient master = MessageClient.binary(server.webSocket("master/?app=a"))) {
+                assertEquals(0, master.call(230, 224, "a", 220, "1", 225, "op-test").returnCode());
+                long deadline = System.nanoTime() + 5_000_000_000L;
+                short code;
+                do {
+                    code = master.call(227, 255, "r-" + System.nanoTime()).returnCode();
+                } while (code == 0 && System.nanoTime() < deadline);
+                assertEquals(ReturnCode.SERVER_FULL, code);
+            }
+            assertEquals(400, server.put("api/admin/server-state", "Sideways").statusCode());
+        } finally {
+            assertEquals(200, server.put("api/admin/server-state", "Normal").statusCode());
+        }
+        assertTrue(server.get("api/admin/server-state").body().contains("NORMAL"));
     }
 
     @Test

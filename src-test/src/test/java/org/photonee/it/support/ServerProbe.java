@@ -38,6 +38,12 @@ public final class ServerProbe {
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
+    public HttpResponse<String> put(String path, String textBody) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "text/plain").PUT(HttpRequest.BodyPublishers.ofString(textBody)).build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Opens a WebSocket to {@code path}, waits for the first text message and closes. */
     public String firstTextMessage(String path) throws Exception {
         CompletableFuture<String> first = new CompletableFuture<>();
