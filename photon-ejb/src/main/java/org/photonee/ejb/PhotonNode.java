@@ -5,6 +5,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -24,8 +25,12 @@ import org.photonee.core.peer.ApplicationBase;
 import org.photonee.core.peer.JdkWebSocketConnector;
 import org.photonee.core.peer.PeerEnvironment;
 import org.photonee.core.peer.PeerSettings;
-import org.photonee.core.room.InMemoryRoomStateStore;
+import org.photonee.ejb.persistence.JpaMasterObserver;
+import org.photonee.ejb.persistence.JpaRoomStateStore;
+import org.photonee.ejb.persistence.MasterTables;
+import org.photonee.ejb.persistence.RoomStates;
 import org.photonee.persistence.NodeStartEntity;
+import org.photonee.persistence.RoomStateCodec;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -58,6 +63,13 @@ public class PhotonNode {
     @PersistenceContext(unitName = "photon")
     private EntityManager entityManager;
 
+    @EJB
+    private RoomStates roomStates;
+
+    @EJB
+    private MasterTables masterTables;
+
+    private volatile JpaMasterObserver masterObserver;
     private volatile NodeSettings settings;
     private volatile FiberFactory fibers;
     private volatile Fiber nodeFiber;
@@ -85,10 +97,18 @@ public class PhotonNode {
         PeerSettings peerSettings = PeerSettings.DEFAULTS;
         PeerEnvironment environment = new PeerEnvironment(fibers, peerSettings,
                 org.photonee.core.peer.ExceptionHandler.DEFAULT);
-        roles = new PhotonRoles(settings, environment, tokenSecret(), regions(), new InMemoryRoomStateStore(),
+        // Persistence: persistent rooms are kept in the database (JpaRoomStateStore).
+        roles = new PhotonRoles(settings, environment, tokenSecret(), regions(),
+                new JpaRoomStateStore(roomStates, new RoomStateCodec()),
                 new JdkWebSocketConnector(peerSettings.limits().maxMessageSize(), peerSettings.maxQueuedBytes(),
                         Duration.ofSeconds(5)));
+        masterObserver = new JpaMasterObserver(masterTables, settings.nodeId());
+        roles.setMasterObserver(masterObserver);
         roles.start();
+        if (roles.masterServer() != null) {
+            // Persistence: the master's registry and game list, written behind once a second.
+            masterObserver.start(scheduler, roles::masterServer, 1000);
+        }
     }
 
     /** {@code photon.tokenSecret}: shared by every instance of a cluster, or tokens from one are refused by another. */
@@ -123,6 +143,9 @@ public class PhotonNode {
         started = false;
         if (roles != null) {
             roles.stop();
+        }
+        if (masterObserver != null) {
+            masterObserver.stop();
         }
         if (heartbeat != null) {
             heartbeat.cancel();

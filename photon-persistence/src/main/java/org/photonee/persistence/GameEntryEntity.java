@@ -26,6 +26,13 @@ public class GameEntryEntity {
     @Column(name = "GAME_ID", length = 1024)
     private String gameId;
 
+    /**
+     * The master node ({@code photon.nodeId}) that wrote the row: a restarted master clears its own rows and lets
+     * its game servers re-report, so rows of games that ended while it was down do not linger.
+     */
+    @Column(name = "MASTER_NODE", nullable = false, length = 255)
+    private String masterNode;
+
     @Column(name = "LOBBY_NAME", nullable = false, length = 1024)
     private String lobbyName;
 
@@ -182,5 +189,13 @@ public class GameEntryEntity {
 
     public void setUpdatedAt(long updatedAt) {
         this.updatedAt = updatedAt;
+    }
+
+    public String getMasterNode() {
+        return masterNode;
+    }
+
+    public void setMasterNode(String masterNode) {
+        this.masterNode = masterNode;
     }
 }

@@ -18,6 +18,13 @@ public class GameServerEntity {
     @Column(name = "SERVER_ID", length = 255)
     private String serverId;
 
+    /**
+     * The master node ({@code photon.nodeId}) that wrote the row: a restarted master clears its own rows and lets
+     * its game servers re-report, so rows of games that ended while it was down do not linger.
+     */
+    @Column(name = "MASTER_NODE", nullable = false, length = 255)
+    private String masterNode;
+
     /** Subprotocol → public WebSocket URL, one "protocol=url" per line (URLs contain neither '=' first nor newlines). */
     @Column(name = "ADDRESSES", nullable = false, length = 4000)
     private String addresses;
@@ -117,5 +124,13 @@ public class GameServerEntity {
 
     public void setLastReportAt(long lastReportAt) {
         this.lastReportAt = lastReportAt;
+    }
+
+    public String getMasterNode() {
+        return masterNode;
+    }
+
+    public void setMasterNode(String masterNode) {
+        this.masterNode = masterNode;
     }
 }
