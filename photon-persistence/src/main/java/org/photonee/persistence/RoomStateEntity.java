@@ -39,6 +39,10 @@ public class RoomStateEntity {
     @Column(name = "STATE_DATA", nullable = false, length = MAX_STATE_BYTES)
     private byte[] data;
 
+    /** Length of the blob, so listings need not load it. */
+    @Column(name = "DATA_BYTES", nullable = false)
+    private int dataBytes;
+
     /** Actors saved with the room (all inactive), for operators; the blob is the authority. */
     @Column(name = "ACTOR_COUNT", nullable = false)
     private int actorCount;
@@ -62,6 +66,7 @@ public class RoomStateEntity {
         this.appVersion = newAppVersion;
         this.formatVersion = newFormatVersion;
         this.data = newData;
+        this.dataBytes = newData.length;
         this.actorCount = newActorCount;
         this.savedAt = newSavedAt;
     }
@@ -84,6 +89,10 @@ public class RoomStateEntity {
 
     public byte[] getData() {
         return data;
+    }
+
+    public int getDataBytes() {
+        return dataBytes;
     }
 
     public int getActorCount() {

@@ -55,11 +55,12 @@ public class RoomStates {
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<Summary> summaries() {
-        // The blob's length is computed from the loaded row: LENGTH() of a binary column is not portable JPQL.
-        return em.createQuery("SELECT r FROM RoomStateEntity r ORDER BY r.appId, r.gameId", RoomStateEntity.class)
+        // A projection: listing rooms must not load their blobs.
+        return em.createQuery("SELECT r.appId, r.appVersion, r.gameId, r.actorCount, r.dataBytes, r.formatVersion,"
+                        + " r.savedAt FROM RoomStateEntity r ORDER BY r.appId, r.gameId", Object[].class)
                 .getResultList().stream()
-                .map(r -> new Summary(r.getAppId(), r.getAppVersion(), r.getGameId(), r.getActorCount(),
-                        r.getData() == null ? 0 : r.getData().length, r.getFormatVersion(), r.getSavedAt()))
+                .map(r -> new Summary((String) r[0], (String) r[1], (String) r[2], ((Number) r[3]).intValue(),
+                        ((Number) r[4]).intValue(), ((Number) r[5]).intValue(), ((Number) r[6]).longValue()))
                 .toList();
     }
 }
