@@ -5,6 +5,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -25,8 +26,12 @@ import org.photonee.core.peer.ApplicationBase;
 import org.photonee.core.peer.JdkWebSocketConnector;
 import org.photonee.core.peer.PeerEnvironment;
 import org.photonee.core.peer.PeerSettings;
-import org.photonee.core.room.InMemoryRoomStateStore;
+import org.photonee.ejb.persistence.JpaMasterObserver;
+import org.photonee.ejb.persistence.JpaRoomStateStore;
+import org.photonee.ejb.persistence.MasterTables;
+import org.photonee.ejb.persistence.RoomStates;
 import org.photonee.persistence.NodeStartEntity;
+import org.photonee.persistence.RoomStateCodec;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -59,6 +64,13 @@ public class PhotonNode {
     @PersistenceContext(unitName = "photon")
     private EntityManager entityManager;
 
+    @EJB
+    private RoomStates roomStates;
+
+    @EJB
+    private MasterTables masterTables;
+
+    private volatile JpaMasterObserver masterObserver;
     private volatile NodeSettings settings;
     private volatile FiberFactory fibers;
     private volatile Fiber nodeFiber;
@@ -86,14 +98,22 @@ public class PhotonNode {
         PeerSettings peerSettings = PeerSettingsConfig.from(PhotonConfig.lookup());
         PeerEnvironment environment = new PeerEnvironment(fibers, peerSettings,
                 org.photonee.core.peer.ExceptionHandler.DEFAULT);
-        roles = new PhotonRoles(settings, environment, tokenSecret(), regions(), new InMemoryRoomStateStore(),
+        // Persistence: persistent rooms are kept in the database (JpaRoomStateStore).
+        roles = new PhotonRoles(settings, environment, tokenSecret(), regions(),
+                new JpaRoomStateStore(roomStates, new RoomStateCodec()),
                 new JdkWebSocketConnector(peerSettings.limits().maxMessageSize(), peerSettings.maxQueuedBytes(),
                         Duration.ofSeconds(5)));
         String initialState = PhotonConfig.lookup().apply("photon.serverState");
         if (initialState != null && !initialState.isBlank()) {
             roles.setServerState(org.photonee.core.codes.ServerState.parse(initialState));
         }
+        masterObserver = new JpaMasterObserver(masterTables, settings.nodeId());
+        roles.setMasterObserver(masterObserver);
         roles.start();
+        if (roles.masterServer() != null) {
+            // Persistence: the master's registry and game list, written behind once a second.
+            masterObserver.start(scheduler, roles::masterServer, 1000);
+        }
     }
 
     /** The assembled roles (for operator resources). */
@@ -133,6 +153,9 @@ public class PhotonNode {
         started = false;
         if (roles != null) {
             roles.stop();
+        }
+        if (masterObserver != null) {
+            masterObserver.stop();
         }
         if (heartbeat != null) {
             heartbeat.cancel();

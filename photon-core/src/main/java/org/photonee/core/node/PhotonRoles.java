@@ -14,6 +14,8 @@ import org.photonee.core.game.GameServerSettings;
 import org.photonee.core.game.MasterLink;
 import org.photonee.core.master.LoadBalancerSettings;
 import org.photonee.core.master.MasterApplication;
+import org.photonee.core.master.MasterObserver;
+import org.photonee.core.master.MasterServer;
 import org.photonee.core.master.MasterSettings;
 import org.photonee.core.nameserver.NameServerApplication;
 import org.photonee.core.nameserver.NameServerSettings;
@@ -123,6 +125,20 @@ public final class PhotonRoles {
             }
         }
         started.clear();
+    }
+
+    // ---- persistence hooks (persist branch) ----
+
+    /** Who hears the master's state changes (write-behind persistence); call before {@link #start()}. */
+    public void setMasterObserver(MasterObserver observer) {
+        if (byEndpoint.get("master") instanceof MasterApplication master) {
+            master.setObserver(observer);
+        }
+    }
+
+    /** The running master's state, or null when this instance runs no master or it is not started. */
+    public MasterServer masterServer() {
+        return byEndpoint.get("master") instanceof MasterApplication master ? master.master() : null;
     }
 
     public ApplicationBase forEndpoint(String endpoint) {
