@@ -22,6 +22,8 @@ import org.photonee.core.s2s.GameStateListener;
  * the room fiber has processed them, under the host's lock, so a join never lands in a room that is gone.
  */
 public final class RoomHost {
+    /** How long a shutdown waits for rooms to save their state. */
+    static final long UNLOAD_TIMEOUT_SECONDS = 20;
     private final FiberFactory fibers;
     private final RoomSettings settings;
     private final GameStateListener listener;
@@ -179,14 +181,28 @@ public final class RoomHost {
             all = new ArrayList<>(rooms.values());
             rooms.clear();
         }
+        // Wait for the saves: the server is going away, and a persistent room's state must be durable before it does.
+        java.util.concurrent.CountDownLatch saved = new java.util.concurrent.CountDownLatch(all.size());
         for (Entry e : all) {
             e.room.fiber().enqueue(() -> {
-                RoomState state = e.room.unload();
-                if (state != null) {
-                    store.save(state);
+                try {
+                    RoomState state = e.room.unload();
+                    if (state != null) {
+                        store.save(state);
+                    }
+                } finally {
+                    saved.countDown();
+                    e.room.fiber().dispose();
                 }
-                e.room.fiber().dispose();
             });
+        }
+        try {
+            if (!saved.await(UNLOAD_TIMEOUT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
+                System.getLogger(RoomHost.class.getName()).log(System.Logger.Level.WARNING,
+                        "{0} room(s) not unloaded within {1} s", saved.getCount(), UNLOAD_TIMEOUT_SECONDS);
+            }
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
         }
     }
 
