@@ -86,7 +86,7 @@ public final class MessageClient implements AutoCloseable {
     public java.util.List<EventData> customEventsBefore(int fenceCode) throws Exception {
         java.util.List<EventData> before = new ArrayList<>();
         while (true) {
-            EventData e = event(x -> x.code() == fenceCode || x.code() <= 240);
+            EventData e = event(x -> x.code() == fenceCode || isRoomCustomEvent(x));
             if (e.code() == fenceCode) {
                 return before;
             }
@@ -122,5 +122,13 @@ public final class MessageClient implements AutoCloseable {
     @Override
     public void close() {
         socket.close();
+    }
+
+    /**
+     * A custom event raised in a room: code 0..240 with a sender (254). Master events such as AppStats (226) or
+     * GameList (230) share that code range but carry no sender.
+     */
+    static boolean isRoomCustomEvent(EventData e) {
+        return e.code() <= 240 && e.parameters().get(254) != null;
     }
 }

@@ -6,7 +6,6 @@ import org.photonee.client.LoadBalancingClient;
 import org.photonee.client.LoadBalancingListener;
 import org.photonee.client.PhotonException;
 import org.photonee.client.RoomInfo;
-import org.photonee.core.codes.EventCode;
 import org.photonee.core.protocol.EventData;
 
 import java.util.ArrayList;
@@ -161,7 +160,7 @@ public final class TestPlayer implements AutoCloseable {
     public List<EventData> customEventsBefore(int fenceCode) throws InterruptedException {
         List<EventData> before = new ArrayList<>();
         while (true) {
-            EventData e = event(x -> x.code() == fenceCode || x.code() <= EventCode.MAX_CUSTOM_EVENT_CODE);
+            EventData e = event(x -> x.code() == fenceCode || isRoomCustomEvent(x));
             if (e.code() == fenceCode) {
                 return before;
             }
@@ -211,5 +210,13 @@ public final class TestPlayer implements AutoCloseable {
     @Override
     public void close() {
         client.disconnect();
+    }
+
+    /**
+     * A custom event raised in a room: code 0..240 with a sender (254). Master events such as AppStats (226) or
+     * GameList (230) share that code range but carry no sender.
+     */
+    static boolean isRoomCustomEvent(EventData e) {
+        return e.code() <= 240 && e.parameters().get(254) != null;
     }
 }
