@@ -136,6 +136,9 @@ public record RoomOptions(int maxPlayers, boolean isOpen, boolean isVisible, Map
         if (emptyRoomTtlMillis != 0) {
             p.put(ParameterCode.EMPTY_ROOM_TTL, emptyRoomTtlMillis);
         }
+        if (expectedUsers != null && expectedUsers.length > 0) {
+            p.put(ParameterCode.ADD_USERS, expectedUsers.clone());
+        }
         if (plugins != null) {
             p.put(ParameterCode.PLUGINS, plugins);
         }

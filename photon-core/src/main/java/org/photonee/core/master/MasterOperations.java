@@ -275,9 +275,8 @@ final class MasterOperations {
             String user = users.get(i);
             GameState game = app.gameOf(user);
             online[i] = game != null || app.isOnMaster(user);
-            if (game != null && reportable(game, options)) {
-                rooms[i] = game.gameId();
-            }
+            // Protocol16 string arrays cannot carry null: "" means "in no room", as Photon's clients expect.
+            rooms[i] = game != null && reportable(game, options) ? game.gameId() : "";
         }
         return OperationResponse.ok(request.code(), Parameters.of(ParameterCode.FIND_FRIENDS_IS_ONLINE, online,
                 ParameterCode.FIND_FRIENDS_USER_STATES, rooms));

@@ -170,7 +170,15 @@ public abstract class PeerBase implements Peer {
     @Override
     public SendResult sendOperationResponse(OperationResponse response, SendParameters sendParameters) {
         OperationLog.sent(connectionId(), response);
-        return sendMessage(response, sendParameters);
+        try {
+            return sendMessage(response, sendParameters);
+        } catch (IllegalArgumentException e) {
+            // A response the client's protocol cannot carry must still be answered, or the client waits forever.
+            LOG.log(Level.ERROR, "peer {0}: response to operation {1} cannot be encoded in {2}: {3}", connectionId(),
+                    response.code(), protocol.subprotocol(), e.getMessage());
+            return sendMessage(OperationResponse.error(response.code(), ReturnCode.INTERNAL_SERVER_ERROR,
+                    "The response could not be encoded: " + e.getMessage()), sendParameters);
+        }
     }
 
     @Override

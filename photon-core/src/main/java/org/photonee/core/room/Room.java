@@ -185,7 +185,8 @@ public final class Room {
             throw new RoomException(ReturnCode.GAME_CLOSED, cacheLimitReached ? CACHE_LIMIT_MESSAGE : "Game closed");
         }
         boolean expected = expectedUsers.contains(userId);
-        if (!expected && maxPlayers > 0 && actors.size() + expectedUsers.size() >= maxPlayers) {
+        // The creator is never "full": if its own reservations do not fit, that is a SlotError below.
+        if (!expected && !creator && maxPlayers > 0 && actors.size() + expectedUsers.size() >= maxPlayers) {
             throw new RoomException(ReturnCode.GAME_FULL, "Game full");
         }
         LinkedHashSet<String> newExpected = new LinkedHashSet<>(expectedUsers);

@@ -351,11 +351,13 @@ class MatchmakingTest extends MasterTestBase {
                 new String[] {"bob", "dave", "erin", "nobody"});
         assertTrue(java.util.Arrays.equals(new boolean[] {true, true, true, false},
                 (boolean[]) r.parameters().get(ParameterCode.FIND_FRIENDS_IS_ONLINE)));
-        assertTrue(java.util.Arrays.equals(new String[] {"room1", "secret", null, null},
+        assertTrue(java.util.Arrays.equals(new String[] {"room1", "secret", "", ""},
                 (String[]) r.parameters().get(ParameterCode.FIND_FRIENDS_USER_STATES)));
+        // A binary client must be able to receive the answer: Protocol16 string arrays cannot hold null.
+        new org.photonee.core.codec.protocol16.GpBinaryV16Protocol().encode(r);
         OperationResponse visibleOnly = c.expectOk(OperationCode.FIND_FRIENDS, ParameterCode.FIND_FRIENDS_USER_LIST,
                 new String[] {"dave"}, ParameterCode.FIND_FRIENDS_OPTIONS, MasterOperations.FIND_FRIENDS_VISIBLE);
-        assertTrue(java.util.Arrays.equals(new String[] {null},
+        assertTrue(java.util.Arrays.equals(new String[] {""},
                 (String[]) visibleOnly.parameters().get(ParameterCode.FIND_FRIENDS_USER_STATES)));
         report(gs, new Report("room1").active("carol").build());
         OperationResponse left = c.expectOk(OperationCode.FIND_FRIENDS, ParameterCode.FIND_FRIENDS_USER_LIST,

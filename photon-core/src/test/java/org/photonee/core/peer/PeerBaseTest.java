@@ -20,7 +20,9 @@ import org.photonee.core.protocol.OperationRequest;
 import org.photonee.core.protocol.OperationResponse;
 import org.photonee.core.protocol.Parameters;
 import org.photonee.core.protocol.ProtocolLimits;
+import org.photonee.core.protocol.ProtocolException;
 import org.photonee.core.protocol.WireFrame;
+import org.photonee.core.protocol.WireProtocol;
 
 class PeerBaseTest {
     private final InMemoryProtocol protocol = new InMemoryProtocol("Test");
@@ -221,5 +223,40 @@ class PeerBaseTest {
     void encryptedSendIsRefusedWithoutEncryption() {
         assertEquals(SendResult.ENCRYPTION_NOT_SUPPORTED,
                 peer.sendEvent(new EventData(1), new SendParameters(0, false, false, true)));
+    }
+
+    @Test
+    void aResponseTheProtocolCannotEncodeIsAnsweredWithInternalServerError() {
+        WireProtocol picky = new WireProtocol() {
+            @Override
+            public String subprotocol() {
+                return protocol.subprotocol();
+            }
+
+            @Override
+            public boolean isText() {
+                return false;
+            }
+
+            @Override
+            public WireFrame encode(Message message) {
+                if (message instanceof OperationResponse r && r.parameters().get(1) != null) {
+                    throw new IllegalArgumentException("cannot encode null array elements");
+                }
+                return protocol.encode(message);
+            }
+
+            @Override
+            public Message decode(WireFrame frame, ProtocolLimits limits) throws ProtocolException {
+                return protocol.decode(frame, limits);
+            }
+        };
+        PeerEnvironment env = new PeerEnvironment(name -> fiber, PeerSettings.DEFAULTS, ExceptionHandler.DEFAULT);
+        PeerBase p = new RecordingPeer(new InitRequest(connection, picky, "game", "app", "1.0", null), env);
+        p.sendOperationResponse(OperationResponse.ok(222, Parameters.of(1, new String[] {null})),
+                SendParameters.DEFAULT);
+        OperationResponse r = assertInstanceOf(OperationResponse.class, connection.sentMessages().get(0));
+        assertEquals(222, r.code());
+        assertEquals(ReturnCode.INTERNAL_SERVER_ERROR, r.returnCode());
     }
 }

@@ -138,6 +138,14 @@ class RoomJoinTest {
     }
 
     @Test
+    void creatorWhoseReservationsDoNotFitGetsSlotErrorNotGameFull() {
+        RoomFixture f = new RoomFixture(ParameterCode.GAME_PROPERTIES, PhotonHashtable.of(GamePropertyKey.MAX_PLAYERS,
+                2), ParameterCode.ADD_USERS, new String[] {"x", "y"});
+        TestMember creator = f.join("alice");
+        assertEquals(ReturnCode.SLOT_ERROR, creator.peer.lastResponse().returnCode());
+    }
+
+    @Test
     void addUsersBeyondFreeSlotsIsSlotError() {
         RoomFixture f = new RoomFixture(ParameterCode.GAME_PROPERTIES, PhotonHashtable.of(GamePropertyKey.MAX_PLAYERS,
                 2));

@@ -74,6 +74,26 @@ public final class MessageClient implements AutoCloseable {
         return (EventData) await(x -> x instanceof EventData e && e.code() == code);
     }
 
+    /** The next event that matches; others that arrive first are kept. */
+    public EventData event(java.util.function.Predicate<EventData> wanted) throws Exception {
+        return (EventData) await(x -> x instanceof EventData e && wanted.test(e));
+    }
+
+    /**
+     * The custom events (codes 0..240) that arrived before the next event with {@code fenceCode}, in order; the fence
+     * is consumed too. Rooms send to a peer in order, so an event not listed was not sent before the fence.
+     */
+    public java.util.List<EventData> customEventsBefore(int fenceCode) throws Exception {
+        java.util.List<EventData> before = new ArrayList<>();
+        while (true) {
+            EventData e = event(x -> x.code() == fenceCode || isRoomCustomEvent(x));
+            if (e.code() == fenceCode) {
+                return before;
+            }
+            before.add(e);
+        }
+    }
+
     /** The next raw frame text (Json only), bypassing the buffer. */
     public String nextRawText() throws Exception {
         return socket.nextFrame().text();
@@ -102,5 +122,13 @@ public final class MessageClient implements AutoCloseable {
     @Override
     public void close() {
         socket.close();
+    }
+
+    /**
+     * A custom event raised in a room: code 0..240 with a sender (254). Master events such as AppStats (226) or
+     * GameList (230) share that code range but carry no sender.
+     */
+    static boolean isRoomCustomEvent(EventData e) {
+        return e.code() <= 240 && e.parameters().get(254) != null;
     }
 }
