@@ -52,7 +52,28 @@ public class GameServerApplication extends ApplicationBase {
     /** Persistent rooms are saved when the server stops, so their games continue after a restart. */
     @Override
     protected void tearDown() {
-        rooms.unloadAll();
+        unloaded = rooms.unloadAll();
+    }
+
+    private volatile java.util.concurrent.CompletableFuture<Void> unloaded =
+            java.util.concurrent.CompletableFuture.completedFuture(null);
+
+    /**
+     * Waits until the rooms unloaded at {@link #stop()} have saved their state; a server shutting down calls it so
+     * persistent rooms are durable before the process goes.
+     *
+     * @return false when the saves did not finish (or failed) within the timeout
+     */
+    public boolean awaitUnloaded(long timeoutMillis) {
+        try {
+            unloaded.get(timeoutMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return false;
+        }
     }
 
     public RoomHost rooms() {

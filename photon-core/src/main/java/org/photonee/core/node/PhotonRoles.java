@@ -46,6 +46,9 @@ import java.util.SplittableRandom;
 public final class PhotonRoles {
     private static final System.Logger LOG = System.getLogger(PhotonRoles.class.getName());
 
+    /** How long a shutdown waits for persistent rooms to be saved. */
+    private static final long ROOM_SAVE_TIMEOUT_MILLIS = 20_000;
+
     private final Map<String, ApplicationBase> byEndpoint = new LinkedHashMap<>();
     private final List<ApplicationBase> started = new ArrayList<>();
     private final MasterLink masterLink;
@@ -120,6 +123,10 @@ public final class PhotonRoles {
         for (ApplicationBase app : reverse) {
             try {
                 app.stop();
+                if (app instanceof GameServerApplication game && !game.awaitUnloaded(ROOM_SAVE_TIMEOUT_MILLIS)) {
+                    LOG.log(System.Logger.Level.WARNING, "rooms did not finish saving within {0} ms",
+                            ROOM_SAVE_TIMEOUT_MILLIS);
+                }
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "stopping " + app.name() + " failed", e);
             }

@@ -22,8 +22,6 @@ import org.photonee.core.s2s.GameStateListener;
  * the room fiber has processed them, under the host's lock, so a join never lands in a room that is gone.
  */
 public final class RoomHost {
-    /** How long a shutdown waits for rooms to save their state. */
-    static final long UNLOAD_TIMEOUT_SECONDS = 20;
     private final FiberFactory fibers;
     private final RoomSettings settings;
     private final GameStateListener listener;
@@ -174,36 +172,35 @@ public final class RoomHost {
     /**
      * Unloads every room (server shutdown): persistent rooms are saved with all their actors, who come back as
      * inactive actors when the room is next loaded.
+     *
+     * @return completes when every room has unloaded and saved (on the rooms' fibers)
      */
-    public void unloadAll() {
+    public java.util.concurrent.CompletableFuture<Void> unloadAll() {
         List<Entry> all;
         synchronized (this) {
             all = new ArrayList<>(rooms.values());
             rooms.clear();
         }
-        // Wait for the saves: the server is going away, and a persistent room's state must be durable before it does.
-        java.util.concurrent.CountDownLatch saved = new java.util.concurrent.CountDownLatch(all.size());
+        List<java.util.concurrent.CompletableFuture<Void>> saves = new ArrayList<>();
         for (Entry e : all) {
+            java.util.concurrent.CompletableFuture<Void> saved = new java.util.concurrent.CompletableFuture<>();
+            saves.add(saved);
             e.room.fiber().enqueue(() -> {
                 try {
                     RoomState state = e.room.unload();
                     if (state != null) {
                         store.save(state);
                     }
+                    saved.complete(null);
+                } catch (RuntimeException ex) {
+                    saved.completeExceptionally(ex);
+                    throw ex;
                 } finally {
-                    saved.countDown();
                     e.room.fiber().dispose();
                 }
             });
         }
-        try {
-            if (!saved.await(UNLOAD_TIMEOUT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
-                System.getLogger(RoomHost.class.getName()).log(System.Logger.Level.WARNING,
-                        "{0} room(s) not unloaded within {1} s", saved.getCount(), UNLOAD_TIMEOUT_SECONDS);
-            }
-        } catch (InterruptedException ie) {
-            Thread.currentThread().interrupt();
-        }
+        return java.util.concurrent.CompletableFuture.allOf(saves.toArray(new java.util.concurrent.CompletableFuture[0]));
     }
 
     /** Re-sends every room's state, e.g. after the connection to the master was re-established. */
