@@ -30,6 +30,7 @@ import org.photonee.ejb.persistence.JpaMasterObserver;
 import org.photonee.ejb.persistence.JpaRoomStateStore;
 import org.photonee.ejb.persistence.MasterTables;
 import org.photonee.ejb.persistence.RoomStates;
+import org.photonee.persistence.ClusterSettingEntity;
 import org.photonee.persistence.NodeStartEntity;
 import org.photonee.persistence.RoomStateCodec;
 
@@ -79,6 +80,7 @@ public class PhotonNode {
     private final long startedNanos = System.nanoTime();
     private volatile boolean started;
     private volatile PhotonRoles roles;
+    private static final String TOKEN_SECRET_SETTING = "tokenSecret";
 
     @PostConstruct
     void start() {
@@ -121,15 +123,27 @@ public class PhotonNode {
         return roles;
     }
 
-    /** {@code photon.tokenSecret}: shared by every instance of a cluster, or tokens from one are refused by another. */
-    private static String tokenSecret() {
+    /**
+     * {@code photon.tokenSecret}: shared by every instance of a cluster, or tokens from one are refused by another.
+     * When it is not configured, the key is generated once and kept in the database, so every instance on the
+     * same database shares it.
+     */
+    private String tokenSecret() {
         String secret = PhotonConfig.lookup().apply("photon.tokenSecret");
-        if (secret == null || secret.isBlank()) {
-            LOG.warning("photon.tokenSecret is not set: using a random key, so tokens are valid on this instance only."
-                    + " Set the same photon.tokenSecret on every name server, master and game server.");
-            return AesGcmTokenCodec.generateSecret();
+        if (secret != null && !secret.isBlank()) {
+            return secret;
         }
-        return secret;
+        ClusterSettingEntity stored = entityManager.find(ClusterSettingEntity.class, TOKEN_SECRET_SETTING);
+        if (stored != null) {
+            LOG.info("photon.tokenSecret is not set: using the token key stored in the database");
+            return stored.getValue();
+        }
+        String generated = AesGcmTokenCodec.generateSecret();
+        entityManager.persist(new ClusterSettingEntity(TOKEN_SECRET_SETTING, generated, System.currentTimeMillis()));
+        LOG.warning("photon.tokenSecret is not set: generated a token key and stored it in the database "
+                + "(table PHOTON_CLUSTER_SETTING). Instances on other databases need photon.tokenSecret set to "
+                + "the same value.");
+        return generated;
     }
 
     /** {@code photon.regions}: "eu=ws://host/photon/master,us=ws://..."; empty = one region with this cluster's master. */

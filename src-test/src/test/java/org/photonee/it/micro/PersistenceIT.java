@@ -67,6 +67,7 @@ class PersistenceIT {
 
     @Test
     void aPersistentGameIsListedThenSavedWhenItEmpties() throws Exception {
+        org.photonee.it.support.HealthAssertions.awaitReady(new ServerProbe(base));
         String app = "persist-it";
         String game = "turn-" + UUID.randomUUID();
         PhotonHashtable props = PhotonHashtable.of(GamePropertyKey.PLAYER_TTL, -1,

@@ -35,9 +35,21 @@ public final class PhotonProcess implements AutoCloseable {
      * @param extra further launcher options, e.g. "--roles", "game", "--master-url", "ws://..."
      */
     public static PhotonProcess start(int port, String tokenSecret, String... extra) throws Exception {
+        return start(true, port, tokenSecret, extra);
+    }
+
+    /** Starts again on the same run directory (same H2 database), as after a server restart. */
+    public static PhotonProcess restart(int port, String tokenSecret, String... extra) throws Exception {
+        return start(false, port, tokenSecret, extra);
+    }
+
+    private static PhotonProcess start(boolean fresh, int port, String tokenSecret, String... extra)
+            throws Exception {
         File root = new File(System.getProperty("photon.root", ".."));
         Path runDir = root.toPath().resolve("src-test/target/cluster/run-" + port).toAbsolutePath();
-        deleteRecursively(runDir.toFile());
+        if (fresh) {
+            deleteRecursively(runDir.toFile());
+        }
         runDir.toFile().mkdirs();
         List<String> command = new ArrayList<>(List.of(new File(root, "photon").getAbsolutePath(), "run",
                 "--port", String.valueOf(port), "--run-dir", runDir.toString()));

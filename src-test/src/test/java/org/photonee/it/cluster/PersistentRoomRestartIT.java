@@ -1,0 +1,100 @@
+package org.photonee.it.cluster;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.photonee.client.AuthValues;
+import org.photonee.client.LoadBalancingClient;
+import org.photonee.client.LoadBalancingListener;
+import org.photonee.client.RaiseEventOptions;
+import org.photonee.client.Room;
+import org.photonee.client.RoomOptions;
+import org.photonee.core.codes.EventCaching;
+import org.photonee.core.codes.JoinMode;
+import org.photonee.it.support.PhotonProcess;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * A turn-based game survives a server restart with nothing lost: a room with PlayerTTL -1 is saved through JPA
+ * (H2 file database in the run directory) when the server stops, and the next join restores it: same actor
+ * number, room properties, cached events.
+ */
+@Timeout(value = 6, unit = TimeUnit.MINUTES)
+class PersistentRoomRestartIT {
+    private static final int PORT = 18380;
+    private static final String SECRET = "restart-secret";
+    private PhotonProcess server;
+    private LoadBalancingClient client;
+
+    @AfterEach
+    void stop() throws Exception {
+        if (client != null) {
+            client.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void persistentRoomSurvivesARestart() throws Exception {
+        server = PhotonProcess.start(PORT, SECRET);
+        server.awaitReady(Duration.ofSeconds(240));
+        client = connect("alice");
+        Room room = await(client.createRoom("saga", RoomOptions.defaults().withMaxPlayers(2).withPlayerTtl(-1)
+                .withCustomProperties(Map.of("turn", 3))));
+        assertEquals(1, room.localActorNr());
+        client.raiseEvent(5, "move e2-e4", RaiseEventOptions.DEFAULT.withCaching(EventCaching.ADD_TO_ROOM_CACHE));
+        await(client.setRoomProperties(Map.of("turn", 4), null));
+        client.close();
+        client = null;
+
+        server.close(); // SIGTERM: a clean stop saves the room
+        server = PhotonProcess.restart(PORT, SECRET);
+        server.awaitReady(Duration.ofSeconds(240));
+
+        Recorder events = new Recorder();
+        client = connect("alice");
+        client.addListener(events);
+        Room back = await(client.joinRoom("saga", JoinMode.REJOIN_OR_JOIN, RoomOptions.defaults()));
+        assertEquals(1, back.localActorNr(), "alice is actor 1 again");
+        assertEquals(4, back.property("turn"), "room properties restored");
+        assertEquals("5:1:move e2-e4", events.next(), "cached events restored");
+    }
+
+    private LoadBalancingClient connect(String user) throws Exception {
+        LoadBalancingClient c = new LoadBalancingClient("saga-app", "1.0");
+        c.setAuthValues(AuthValues.user(user));
+        await(c.connectToRegionMaster(server.webSocket("ns"), "eu"));
+        return c;
+    }
+
+    private static <T> T await(CompletionStage<T> stage) throws Exception {
+        return stage.toCompletableFuture().get(15, TimeUnit.SECONDS);
+    }
+
+    private static final class Recorder implements LoadBalancingListener {
+        private final BlockingQueue<String> events = new LinkedBlockingQueue<>();
+
+        @Override
+        public void onCustomEvent(int code, int senderActorNr, Object content) {
+            events.add(code + ":" + senderActorNr + ":" + content);
+        }
+
+        String next() throws InterruptedException {
+            String e = events.poll(10, TimeUnit.SECONDS);
+            if (e == null) {
+                throw new AssertionError("no event within 10 s");
+            }
+            return e;
+        }
+    }
+}
