@@ -148,6 +148,11 @@ final class MasterOperations {
             if (join.joinMode() == JoinMode.CREATE_IF_NOT_EXISTS) {
                 return answer(peer, request, master.createGame(app, join.gameId(), join.lobby()));
             }
+            if (join.joinMode() == JoinMode.REJOIN_ONLY || join.joinMode() == JoinMode.REJOIN_OR_JOIN) {
+                // Not in memory, but it may be a saved persistent game (turn-based, PlayerTTL < 0): a game server
+                // restores it if it was saved, and answers GameIdNotExists if not.
+                return answer(peer, request, master.createGame(app, join.gameId(), join.lobby()));
+            }
             return OperationResponse.error(request.code(), ReturnCode.GAME_ID_NOT_EXISTS, "Game does not exist");
         }
         if (!game.server().isConnected()) {

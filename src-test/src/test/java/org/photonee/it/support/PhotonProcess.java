@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  * own run directory. Stopped with SIGTERM (clean) or killed with SIGKILL (a crash, for fault tests).
  */
 public final class PhotonProcess implements AutoCloseable {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
 
     private final int port;
     private final Process launcher;
@@ -89,6 +90,12 @@ public final class PhotonProcess implements AutoCloseable {
             Thread.sleep(250);
         }
         throw new IllegalStateException("instance on port " + port + " not ready in " + timeout + "; see " + log);
+    }
+
+    /** GET of a path under {@code /photon/}; the body. */
+    public String get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/photon/" + path))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
     /** A crash: SIGKILL to the server JVM, no goodbye to anyone. */

@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 /** Black-box calls against a deployed Photon application: HTTP health and the WebSocket status endpoint. */
 public final class ServerProbe {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     private final URI base;
 
