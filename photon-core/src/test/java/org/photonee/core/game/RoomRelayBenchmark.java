@@ -143,6 +143,7 @@ public final class RoomRelayBenchmark {
                 cpu / 1e3 / (events * ACTORS));
         System.out.printf("allocated per event: %d bytes (all threads)%n", allocated / events);
         app.stop();
+        Thread.sleep(500); // let the peers' disconnects reach their rooms before the executors go
         pool.shutdownNow();
         timers.shutdownNow();
     }
