@@ -1,6 +1,7 @@
 package org.photonee.client.bench;
 
 import java.lang.management.ManagementFactory;
+import java.net.URI;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,7 +44,7 @@ public final class LoadGenerator {
 
     private final BenchConfig config;
     private final ConnectionSettings settings;
-    private final RelayFrames frames = new RelayFrames(BENCH_EVENT);
+    private final RelayFrames frames;
 
     // Measurement state, shared by receiving threads.
     private final LatencyHistogram echo = new LatencyHistogram();
@@ -62,6 +63,7 @@ public final class LoadGenerator {
     public LoadGenerator(BenchConfig config, ConnectionSettings settings) {
         this.config = config;
         this.settings = settings;
+        this.frames = new RelayFrames(BENCH_EVENT, config.ceiling());
     }
 
     /** One simulated user. */
@@ -78,9 +80,34 @@ public final class LoadGenerator {
         User(int index) {
             this.index = index;
             this.roomIndex = index / config.roomSize();
-            this.client = new LoadBalancingClient(config.appId(), config.appVersion(), settings);
-            client.setAuthValues(AuthValues.user("bench-" + config.seed() + "-" + index));
-            client.addListener(this);
+            if (config.ceiling()) {
+                this.client = null; // the ceiling has no Photon flow: a bare connection per user
+            } else {
+                this.client = new LoadBalancingClient(config.appId(), config.appVersion(), settings);
+                client.setAuthValues(AuthValues.user("bench-" + config.seed() + "-" + index));
+                client.addListener(this);
+            }
+        }
+
+        /** Ceiling mode: connects straight to the relay group of this user's room. */
+        java.util.concurrent.CompletableFuture<PhotonConnection> openRelay() {
+            URI group = URI.create(config.url().toString().replaceAll("/+$", "") + "/" + roomIndex);
+            return PhotonConnection.open(group, settings, new PhotonConnection.Listener() {
+                @Override
+                public void onEvent(org.photonee.core.protocol.EventData event) {
+                }
+
+                @Override
+                public void onClosed(int code, String reason) {
+                    onDisconnected(code, reason);
+                }
+            });
+        }
+
+        /** Ceiling mode: the relay echoes whatever it gets (pings included), so every frame is consumed here. */
+        boolean onRelayFrame(WireFrame frame, RelayFrames.Received scratch) {
+            onFrame(frame, scratch);
+            return true;
         }
 
         /** Runs on transport threads: reads the relayed message from the bytes and records it. */
@@ -217,6 +244,10 @@ public final class LoadGenerator {
         int first = room * config.roomSize();
         int last = Math.min(users.length, first + config.roomSize());
         String name = "bench-" + config.seed() + "-" + room;
+        if (config.ceiling()) {
+            fillRelayGroup(users, first, last);
+            return;
+        }
         User creator = users[first];
         long t0 = System.nanoTime();
         try {
@@ -249,6 +280,34 @@ public final class LoadGenerator {
             } catch (Exception e) {
                 // counted in whenComplete, or a timeout
                 if (!j.isDone()) {
+                    errors.increment();
+                }
+            }
+        }
+    }
+
+    private void fillRelayGroup(User[] users, int first, int last) {
+        List<java.util.concurrent.CompletableFuture<?>> opens = new ArrayList<>();
+        for (int i = first; i < last; i++) {
+            User u = users[i];
+            long start = System.nanoTime();
+            opens.add(u.openRelay().whenComplete((c, e) -> {
+                if (e != null) {
+                    LOG.warning("user " + u.index + " could not connect to the relay: " + e);
+                    errors.increment();
+                } else {
+                    join.record(System.nanoTime() - start);
+                    RelayFrames.Received scratch = new RelayFrames.Received();
+                    c.setFrameFilter(frame -> u.onRelayFrame(frame, scratch));
+                    u.game = c;
+                }
+            }));
+        }
+        for (java.util.concurrent.CompletableFuture<?> f : opens) {
+            try {
+                f.get(JOIN_TIMEOUT_S, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                if (!f.isDone()) {
                     errors.increment();
                 }
             }
@@ -301,7 +360,13 @@ public final class LoadGenerator {
         List<java.util.concurrent.CompletableFuture<?>> leaving = new ArrayList<>();
         for (User u : users) {
             u.leaving = true;
-            leaving.add(u.client.disconnect().toCompletableFuture());
+            if (u.client != null) {
+                leaving.add(u.client.disconnect().toCompletableFuture());
+            } else if (u.game != null) {
+                PhotonConnection c = u.game;
+                c.close();
+                leaving.add(c.closed());
+            }
         }
         for (java.util.concurrent.CompletableFuture<?> f : leaving) {
             try {
