@@ -15,6 +15,7 @@ import org.photonee.client.ConnectionSettings;
  *   [--warmup 5] [--window 20] [--drain 2] [--seed 1] [--server-pid PID] [--out result.json] \
  *   [--app-id bench] [--app-version 1.0] [--region eu] [--framework photon-ee]
  * </pre>
+ * With {@code --idle}, users join and stay idle, and the result is the server's live heap per idle in-room peer.
  * With {@code --ceiling}, {@code --url} is the bare relay ({@code ws://127.0.0.1:8080/photon/bench/relay}, on a
  * server started with {@code -Dphoton.bench.relay=true}) and users connect straight to it, group by group.
  * Writes the result JSON to {@code --out} and stdout; diagnostics go to stderr. Exit code 0 when the run had no
@@ -30,7 +31,7 @@ public final class BenchMain {
             config = parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
-            System.err.println("usage: BenchMain --url ws://host:port/photon/ns [--via-master | --ceiling] "
+            System.err.println("usage: BenchMain --url ws://host:port/photon/ns [--via-master | --ceiling] [--idle] "
                     + "[--clients N] "
                     + "[--room-size K] [--rate HZ] [--warmup S] [--window S] [--drain S] [--seed S] "
                     + "[--server-pid PID] [--out FILE] [--app-id ID] [--app-version V] [--region R] "
@@ -39,7 +40,8 @@ public final class BenchMain {
             return;
         }
         LoadGenerator generator = new LoadGenerator(config, ConnectionSettings.defaults());
-        Map<String, Object> result = generator.run();
+        Map<String, Object> result = java.util.List.of(args).contains("--idle") ? generator.runIdle()
+                : generator.run();
         String json = Json.write(result);
         if (config.out() != null) {
             write(config.out(), json);
@@ -80,6 +82,9 @@ public final class BenchMain {
             if (a.equals("--via-master")) {
                 viaMaster = true;
                 continue;
+            }
+            if (a.equals("--idle")) {
+                continue; // read by main: the idle-peer memory run
             }
             if (a.equals("--ceiling")) {
                 ceiling = true;

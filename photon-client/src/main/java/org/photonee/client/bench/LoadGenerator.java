@@ -240,6 +240,71 @@ public final class LoadGenerator {
                 Math.max(actualWindow, seconds(config.windowS())));
     }
 
+    /**
+     * The idle-peer memory run: N users join their rooms the whole way and then send nothing; the server's live heap
+     * (after a full GC, read with {@code jcmd GC.class_histogram}) before the joins and after them, divided by the
+     * peers in rooms, is the memory per idle in-room peer.
+     */
+    public Map<String, Object> runIdle() throws InterruptedException {
+        long pid = config.serverPid();
+        if (pid <= 0) {
+            throw new IllegalStateException("--idle needs --server-pid");
+        }
+        int n = config.clients();
+        User[] users = new User[n];
+        for (int i = 0; i < n; i++) {
+            users[i] = new User(i);
+        }
+        long heapBefore = ProcStats.liveHeapBytes(pid);
+        long rssBefore = ProcStats.rssKib(pid);
+        long joinStart = System.nanoTime();
+        ExecutorService roomFillers = Executors.newFixedThreadPool(ROOMS_FILLED_CONCURRENTLY);
+        List<Future<?>> fills = new ArrayList<>();
+        for (int r = 0; r < config.rooms(); r++) {
+            int room = r;
+            fills.add(roomFillers.submit(() -> fillRoom(users, room)));
+        }
+        for (Future<?> f : fills) {
+            try {
+                f.get();
+            } catch (Exception e) {
+                errors.increment();
+            }
+        }
+        roomFillers.shutdown();
+        long joinPhaseNanos = System.nanoTime() - joinStart;
+        Thread.sleep(Math.max(config.settleMs(), 2000));
+        int inRooms = 0;
+        for (User u : users) {
+            if (u.game != null && u.game.isOpen()) {
+                inRooms++;
+            }
+        }
+        long heapAfter = ProcStats.liveHeapBytes(pid);
+        long rssAfter = ProcStats.rssKib(pid);
+        running = false;
+        leaveAll(users);
+
+        Map<String, Object> r = Json.object();
+        r.put("framework", config.framework());
+        r.put("idle_peers", inRooms);
+        Map<String, Object> j = Json.object();
+        j.put("phase_ms", joinPhaseNanos / 1e6);
+        j.put("p50_ms", join.percentileNanos(50) / 1e6);
+        j.put("p99_ms", join.percentileNanos(99) / 1e6);
+        r.put("join", j);
+        r.put("heap_live_bytes_before", heapBefore >= 0 ? heapBefore : null);
+        r.put("heap_live_bytes_after", heapAfter >= 0 ? heapAfter : null);
+        r.put("heap_bytes_per_peer", heapBefore >= 0 && heapAfter >= 0 && inRooms > 0
+                ? (double) (heapAfter - heapBefore) / inRooms : null);
+        r.put("rss_kib_before", rssBefore >= 0 ? rssBefore : null);
+        r.put("rss_kib_after", rssAfter >= 0 ? rssAfter : null);
+        r.put("rss_kib_per_peer", rssBefore >= 0 && rssAfter >= 0 && inRooms > 0
+                ? (double) (rssAfter - rssBefore) / inRooms : null);
+        r.put("errors", errors.sum());
+        return r;
+    }
+
     private void fillRoom(User[] users, int room) {
         int first = room * config.roomSize();
         int last = Math.min(users.length, first + config.roomSize());

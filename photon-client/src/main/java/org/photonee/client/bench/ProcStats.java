@@ -42,6 +42,44 @@ final class ProcStats {
         return -1;
     }
 
+    /**
+     * Live heap bytes of a JVM: runs {@code jcmd <pid> GC.class_histogram}, which does a full GC first, and reads its
+     * "Total" line. -1 when jcmd is not there or the process does not answer.
+     */
+    static long liveHeapBytes(long pid) {
+        try {
+            Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+            Process p = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.class_histogram")
+                    .redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (!p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
+                return -1;
+            }
+            return histogramTotalBytes(out);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    /** The bytes column of a class histogram's "Total" line, or -1. */
+    static long histogramTotalBytes(String histogram) {
+        for (String line : histogram.split("\\R")) {
+            String t = line.trim();
+            if (t.startsWith("Total")) {
+                String[] f = t.split("\\s+");
+                try {
+                    return Long.parseLong(f[f.length - 1]);
+                } catch (NumberFormatException e) {
+                    return -1;
+                }
+            }
+        }
+        return -1;
+    }
+
     /** {busy ticks, total ticks} over all cores from /proc/stat, or null. */
     static long[] machineTicks() {
         try {

@@ -82,4 +82,14 @@ class LoadGeneratorTest {
         assertEquals(2.0, c.drainS());
         assertEquals(3, c.seed());
     }
+
+    @Test
+    void classHistogramTotalIsReadFromItsLastColumn() {
+        String histogram = " num     #instances         #bytes  class name (module)\n"
+                + "-------------------------------------------------------\n"
+                + "   1:         12345        1048576  [B (java.base@21)\n"
+                + "Total        234567       45678912\n";
+        assertEquals(45678912L, ProcStats.histogramTotalBytes(histogram));
+        assertEquals(-1L, ProcStats.histogramTotalBytes("no histogram here"));
+    }
 }
