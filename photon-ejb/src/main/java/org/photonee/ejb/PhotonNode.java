@@ -9,8 +9,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
@@ -40,8 +39,8 @@ import java.util.logging.Logger;
 
 /**
  * The instance itself: reads its settings, records its start in the database, and owns the fiber factory built on
- * the container's managed executors. Every role's application is started from here (later issues add them), so
- * the container's lifecycle is the application's lifecycle.
+ * threads of the container's managed thread factory. Every role's application is started from here (later issues
+ * add them), so the container's lifecycle is the application's lifecycle.
  */
 @Singleton
 @Startup
@@ -50,16 +49,13 @@ public class PhotonNode {
     private static final Logger LOG = Logger.getLogger(PhotonNode.class.getName());
 
     @Resource
-    private ManagedExecutorService executor;
-
-    @Resource
-    private ManagedScheduledExecutorService scheduler;
+    private ManagedThreadFactory threadFactory;
 
     @PersistenceContext(unitName = "photon")
     private EntityManager entityManager;
 
     private volatile NodeSettings settings;
-    private volatile FiberFactory fibers;
+    private volatile ManagedFiberFactory fibers;
     private volatile Fiber nodeFiber;
     private volatile Cancellable heartbeat;
     private final AtomicLong heartbeats = new AtomicLong();
@@ -70,7 +66,7 @@ public class PhotonNode {
     @PostConstruct
     void start() {
         settings = NodeSettings.from(PhotonConfig.lookup());
-        fibers = new ManagedFiberFactory(executor, scheduler);
+        fibers = new ManagedFiberFactory(threadFactory, fiberThreads());
         nodeFiber = fibers.newFiber("photon-node");
         heartbeat = nodeFiber.scheduleOnInterval(heartbeats::incrementAndGet, 0, 1000);
         startRoles();
@@ -89,6 +85,19 @@ public class PhotonNode {
                 new JdkWebSocketConnector(peerSettings.limits().maxMessageSize(), peerSettings.maxQueuedBytes(),
                         Duration.ofSeconds(5)));
         roles.start();
+    }
+
+    /** {@code photon.fiberThreads}: threads that run all fibers (default two per CPU, at least four). */
+    private static int fiberThreads() {
+        String v = PhotonConfig.lookup().apply("photon.fiberThreads");
+        if (v == null || v.isBlank()) {
+            return ManagedFiberFactory.defaultPoolSize();
+        }
+        int n = Integer.parseInt(v.trim());
+        if (n <= 0) {
+            throw new IllegalArgumentException("photon.fiberThreads must be positive, got " + n);
+        }
+        return n;
     }
 
     /** {@code photon.tokenSecret}: shared by every instance of a cluster, or tokens from one are refused by another. */
@@ -129,6 +138,9 @@ public class PhotonNode {
         }
         if (nodeFiber != null) {
             nodeFiber.dispose();
+        }
+        if (fibers != null) {
+            fibers.shutdown();
         }
         LOG.info("Photon node stopped");
     }
