@@ -8,6 +8,7 @@ import jakarta.websocket.SendHandler;
 import jakarta.websocket.Session;
 
 import java.nio.ByteBuffer;
+import org.photonee.web.socket.TyrusIdleTimer;
 
 /**
  * The bare relay ceiling of the benchmark ({@code ./photon bench --ceiling}): {@code /bench/relay/{group}} relays
@@ -27,7 +28,10 @@ public final class BenchRelayEndpoint extends Endpoint {
     @Override
     public void onOpen(Session session, EndpointConfig config) {
         String group = session.getPathParameters().get("group");
-        session.setMaxIdleTimeout(0);
+        // The same transport setup as the server's own connections (PeerEndpoint), so the ratio compares logic.
+        if (!TyrusIdleTimer.detach(session)) {
+            session.setMaxIdleTimeout(0);
+        }
         GROUPS.join(group, session);
         session.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) data -> {
             // One copy per message (the container may reuse its buffer), then a view per recipient.
