@@ -502,7 +502,7 @@ public final class LoadGenerator {
         l.put("cpu_pct_of_one_core_avg", genPct >= 0 ? genPct : null);
         r.put("load_client", l);
 
-        int cpus = Runtime.getRuntime().availableProcessors();
+        int cpus = ProcStats.machineCpus(); // all of them: /proc/stat busy time is over all, pinned or not
         Map<String, Object> m = Json.object();
         m.put("cpus", cpus);
         if (machine[0] != null && machine[1] != null && machine[1][1] > machine[0][1]) {

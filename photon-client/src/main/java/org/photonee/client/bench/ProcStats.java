@@ -80,6 +80,24 @@ final class ProcStats {
         return -1;
     }
 
+    /**
+     * CPUs of the machine as /proc/stat counts them ("cpuN" lines), which is what {@link #machineTicks} sums over.
+     * Not {@code availableProcessors()}: that is this process's affinity, 1 when the generator is pinned.
+     */
+    static int machineCpus() {
+        try {
+            int n = 0;
+            for (String line : Files.readAllLines(Path.of("/proc/stat"))) {
+                if (line.startsWith("cpu") && line.length() > 3 && Character.isDigit(line.charAt(3))) {
+                    n++;
+                }
+            }
+            return n > 0 ? n : Runtime.getRuntime().availableProcessors();
+        } catch (IOException | RuntimeException e) {
+            return Runtime.getRuntime().availableProcessors();
+        }
+    }
+
     /** {busy ticks, total ticks} over all cores from /proc/stat, or null. */
     static long[] machineTicks() {
         try {

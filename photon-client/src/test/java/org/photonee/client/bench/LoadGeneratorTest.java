@@ -92,4 +92,10 @@ class LoadGeneratorTest {
         assertEquals(45678912L, ProcStats.histogramTotalBytes(histogram));
         assertEquals(-1L, ProcStats.histogramTotalBytes("no histogram here"));
     }
+
+    @Test
+    void machineCpusCountsAllCpusNotThisProcessAffinity() {
+        // Pinned with taskset, availableProcessors() is 1; the machine's busy time is over every CPU.
+        assertTrue(ProcStats.machineCpus() >= Runtime.getRuntime().availableProcessors());
+    }
 }
