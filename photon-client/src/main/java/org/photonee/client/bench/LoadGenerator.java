@@ -255,7 +255,8 @@ public final class LoadGenerator {
         for (int i = 0; i < n; i++) {
             users[i] = new User(i);
         }
-        long heapBefore = ProcStats.liveHeapBytes(pid);
+        String histBefore = ProcStats.classHistogram(pid);
+        long heapBefore = histBefore == null ? -1 : ProcStats.histogramTotalBytes(histBefore);
         long rssBefore = ProcStats.rssKib(pid);
         long joinStart = System.nanoTime();
         ExecutorService roomFillers = Executors.newFixedThreadPool(ROOMS_FILLED_CONCURRENTLY);
@@ -280,7 +281,8 @@ public final class LoadGenerator {
                 inRooms++;
             }
         }
-        long heapAfter = ProcStats.liveHeapBytes(pid);
+        String histAfter = ProcStats.classHistogram(pid);
+        long heapAfter = histAfter == null ? -1 : ProcStats.histogramTotalBytes(histAfter);
         long rssAfter = ProcStats.rssKib(pid);
         running = false;
         leaveAll(users);
@@ -297,12 +299,27 @@ public final class LoadGenerator {
         r.put("heap_live_bytes_after", heapAfter >= 0 ? heapAfter : null);
         r.put("heap_bytes_per_peer", heapBefore >= 0 && heapAfter >= 0 && inRooms > 0
                 ? (double) (heapAfter - heapBefore) / inRooms : null);
+        r.put("heap_top_classes_bytes_per_peer", histBefore == null || histAfter == null || inRooms == 0 ? null
+                : topGrowth(ProcStats.histogramBytesByClass(histBefore), ProcStats.histogramBytesByClass(histAfter),
+                        inRooms, 20));
         r.put("rss_kib_before", rssBefore >= 0 ? rssBefore : null);
         r.put("rss_kib_after", rssAfter >= 0 ? rssAfter : null);
         r.put("rss_kib_per_peer", rssBefore >= 0 && rssAfter >= 0 && inRooms > 0
                 ? (double) (rssAfter - rssBefore) / inRooms : null);
         r.put("errors", errors.sum());
         return r;
+    }
+
+    /** The classes whose live bytes grew most, as bytes per peer, largest first. */
+    static Map<String, Object> topGrowth(Map<String, Long> before, Map<String, Long> after, int peers, int limit) {
+        Map<String, Object> top = Json.object();
+        after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() > 0)
+                .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
+                .limit(limit)
+                .forEach(e -> top.put(e.getKey(), Math.round(10.0 * e.getValue() / peers) / 10.0));
+        return top;
     }
 
     private void fillRoom(User[] users, int room) {

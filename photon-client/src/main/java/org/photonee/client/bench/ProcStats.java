@@ -47,21 +47,43 @@ final class ProcStats {
      * "Total" line. -1 when jcmd is not there or the process does not answer.
      */
     static long liveHeapBytes(long pid) {
+        String h = classHistogram(pid);
+        return h == null ? -1 : histogramTotalBytes(h);
+    }
+
+    /** The text of {@code jcmd <pid> GC.class_histogram} (a full GC first), or null. */
+    static String classHistogram(long pid) {
         try {
             Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
             Process p = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.class_histogram")
                     .redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             if (!p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
-                return -1;
+                return null;
             }
-            return histogramTotalBytes(out);
+            return out;
         } catch (IOException | RuntimeException e) {
-            return -1;
+            return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return -1;
+            return null;
         }
+    }
+
+    /** Bytes per class name from a class histogram's rows ("1: instances bytes name ..."). */
+    static java.util.Map<String, Long> histogramBytesByClass(String histogram) {
+        java.util.Map<String, Long> bytes = new java.util.HashMap<>();
+        for (String line : histogram.split("\\R")) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length >= 4 && f[0].endsWith(":")) {
+                try {
+                    bytes.merge(f[3], Long.parseLong(f[2]), Long::sum);
+                } catch (NumberFormatException e) {
+                    // header or a line of another shape
+                }
+            }
+        }
+        return bytes;
     }
 
     /** The bytes column of a class histogram's "Total" line, or -1. */

@@ -98,4 +98,16 @@ class LoadGeneratorTest {
         // Pinned with taskset, availableProcessors() is 1; the machine's busy time is over every CPU.
         assertTrue(ProcStats.machineCpus() >= Runtime.getRuntime().availableProcessors());
     }
+
+    @Test
+    void heapGrowthPerPeerIsReadFromTwoHistograms() {
+        String before = "   1:   10   1000  [B (java.base@21)\n   2:    5    200  java.lang.String (java.base@21)\nTotal 15 1200\n";
+        String after = "   1:  110  41000  [B (java.base@21)\n   2:    5    200  java.lang.String (java.base@21)\n"
+                + "   3:   10   3000  org.photonee.core.room.Actor\nTotal 125 44200\n";
+        Map<String, Object> top = LoadGenerator.topGrowth(ProcStats.histogramBytesByClass(before),
+                ProcStats.histogramBytesByClass(after), 10, 5);
+        assertEquals(List.of("[B", "org.photonee.core.room.Actor"), List.copyOf(top.keySet()));
+        assertEquals(4000.0, top.get("[B"));
+        assertEquals(300.0, top.get("org.photonee.core.room.Actor"));
+    }
 }
