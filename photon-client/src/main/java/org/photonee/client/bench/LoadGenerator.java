@@ -168,23 +168,7 @@ public final class LoadGenerator {
             u.roomMembers = Math.min(config.roomSize(), n - first);
         }
 
-        // Join phase.
-        long joinStart = System.nanoTime();
-        ExecutorService roomFillers = Executors.newFixedThreadPool(ROOMS_FILLED_CONCURRENTLY);
-        List<Future<?>> fills = new ArrayList<>();
-        for (int r = 0; r < config.rooms(); r++) {
-            int room = r;
-            fills.add(roomFillers.submit(() -> fillRoom(users, room)));
-        }
-        for (Future<?> f : fills) {
-            try {
-                f.get();
-            } catch (Exception e) {
-                errors.increment();
-            }
-        }
-        roomFillers.shutdown();
-        long joinPhaseNanos = System.nanoTime() - joinStart;
+        long joinPhaseNanos = joinAll(users);
         Thread.sleep(config.settleMs());
 
         long pid = config.serverPid();
@@ -258,22 +242,7 @@ public final class LoadGenerator {
         String histBefore = ProcStats.classHistogram(pid);
         long heapBefore = histBefore == null ? -1 : ProcStats.histogramTotalBytes(histBefore);
         long rssBefore = ProcStats.rssKib(pid);
-        long joinStart = System.nanoTime();
-        ExecutorService roomFillers = Executors.newFixedThreadPool(ROOMS_FILLED_CONCURRENTLY);
-        List<Future<?>> fills = new ArrayList<>();
-        for (int r = 0; r < config.rooms(); r++) {
-            int room = r;
-            fills.add(roomFillers.submit(() -> fillRoom(users, room)));
-        }
-        for (Future<?> f : fills) {
-            try {
-                f.get();
-            } catch (Exception e) {
-                errors.increment();
-            }
-        }
-        roomFillers.shutdown();
-        long joinPhaseNanos = System.nanoTime() - joinStart;
+        long joinPhaseNanos = joinAll(users);
         Thread.sleep(Math.max(config.settleMs(), 2000));
         int inRooms = 0;
         for (User u : users) {
@@ -308,6 +277,26 @@ public final class LoadGenerator {
                 ? (double) (rssAfter - rssBefore) / inRooms : null);
         r.put("errors", errors.sum());
         return r;
+    }
+
+    /** The join phase: rooms filled {@value #ROOMS_FILLED_CONCURRENTLY} at a time; returns its duration. */
+    private long joinAll(User[] users) throws InterruptedException {
+        long joinStart = System.nanoTime();
+        ExecutorService roomFillers = Executors.newFixedThreadPool(ROOMS_FILLED_CONCURRENTLY);
+        List<Future<?>> fills = new ArrayList<>();
+        for (int r = 0; r < config.rooms(); r++) {
+            int room = r;
+            fills.add(roomFillers.submit(() -> fillRoom(users, room)));
+        }
+        for (Future<?> f : fills) {
+            try {
+                f.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                errors.increment();
+            }
+        }
+        roomFillers.shutdown();
+        return System.nanoTime() - joinStart;
     }
 
     /** The classes whose live bytes grew most, as bytes per peer, largest first. */
