@@ -10,8 +10,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
@@ -47,8 +46,8 @@ import java.util.logging.Logger;
 
 /**
  * The instance itself: reads its settings, records its start in the database, and owns the fiber factory built on
- * the container's managed executors. Every role's application is started from here (later issues add them), so
- * the container's lifecycle is the application's lifecycle.
+ * threads of the container's managed thread factory. Every role's application is started from here (later issues
+ * add them), so the container's lifecycle is the application's lifecycle.
  */
 @Singleton
 @Startup
@@ -57,10 +56,7 @@ public class PhotonNode {
     private static final Logger LOG = Logger.getLogger(PhotonNode.class.getName());
 
     @Resource
-    private ManagedExecutorService executor;
-
-    @Resource
-    private ManagedScheduledExecutorService scheduler;
+    private ManagedThreadFactory threadFactory;
 
     @PersistenceContext(unitName = "photon")
     private EntityManager entityManager;
@@ -73,7 +69,7 @@ public class PhotonNode {
 
     private volatile JpaMasterObserver masterObserver;
     private volatile NodeSettings settings;
-    private volatile FiberFactory fibers;
+    private volatile ManagedFiberFactory fibers;
     private volatile Fiber nodeFiber;
     private volatile Cancellable heartbeat;
     private final AtomicLong heartbeats = new AtomicLong();
@@ -85,7 +81,7 @@ public class PhotonNode {
     @PostConstruct
     void start() {
         settings = NodeSettings.from(PhotonConfig.lookup());
-        fibers = new ManagedFiberFactory(executor, scheduler);
+        fibers = new ManagedFiberFactory(threadFactory, fiberThreads());
         nodeFiber = fibers.newFiber("photon-node");
         heartbeat = nodeFiber.scheduleOnInterval(heartbeats::incrementAndGet, 0, 1000);
         startRoles();
@@ -116,6 +112,19 @@ public class PhotonNode {
             // Persistence: the master's registry and game list, written behind once a second.
             masterObserver.start(scheduler, roles::masterServer, 1000);
         }
+    }
+
+    /** {@code photon.fiberThreads}: threads that run all fibers (default two per CPU, at least four). */
+    private static int fiberThreads() {
+        String v = PhotonConfig.lookup().apply("photon.fiberThreads");
+        if (v == null || v.isBlank()) {
+            return ManagedFiberFactory.defaultPoolSize();
+        }
+        int n = Integer.parseInt(v.trim());
+        if (n <= 0) {
+            throw new IllegalArgumentException("photon.fiberThreads must be positive, got " + n);
+        }
+        return n;
     }
 
     /** The assembled roles (for operator resources). */
@@ -176,6 +185,9 @@ public class PhotonNode {
         }
         if (nodeFiber != null) {
             nodeFiber.dispose();
+        }
+        if (fibers != null) {
+            fibers.shutdown();
         }
         LOG.info("Photon node stopped");
     }

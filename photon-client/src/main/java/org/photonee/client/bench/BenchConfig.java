@@ -22,10 +22,21 @@ import java.nio.file.Path;
  * @param out        result file, or null for stdout only
  * @param serverPid  server process to read CPU/RSS from, or -1
  * @param framework  the "framework" field of the result
+ * @param ceiling    true to drive the bare relay ceiling instead: {@code url} is then the relay base
+ *                   ({@code ws://host:port/photon/bench/relay}); user i connects to {@code <url>/<i / roomSize>}
+ *                   and sends the bytes of a relayed event, which the relay echoes unchanged to its group
  */
 public record BenchConfig(URI url, boolean viaMaster, String appId, String appVersion, String region, int clients,
         int roomSize, int rateHz, double warmupS, double windowS, double drainS, long settleMs, long seed, Path out,
-        long serverPid, String framework) {
+        long serverPid, String framework, boolean ceiling) {
+
+    /** A run against the server (not the ceiling). */
+    public BenchConfig(URI url, boolean viaMaster, String appId, String appVersion, String region, int clients,
+            int roomSize, int rateHz, double warmupS, double windowS, double drainS, long settleMs, long seed,
+            Path out, long serverPid, String framework) {
+        this(url, viaMaster, appId, appVersion, region, clients, roomSize, rateHz, warmupS, windowS, drainS, settleMs,
+                seed, out, serverPid, framework, false);
+    }
 
     public static BenchConfig reference(URI url) {
         return new BenchConfig(url, false, "bench", "1.0", "eu", 200, 8, 10, 5, 20, 2, 1000, 1, null, -1,

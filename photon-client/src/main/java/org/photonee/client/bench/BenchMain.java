@@ -11,10 +11,13 @@ import org.photonee.client.ConnectionSettings;
  * Command line of the load generator:
  * <pre>
  * java -cp photon-client.jar:photon-core.jar org.photonee.client.bench.BenchMain \
- *   --url ws://127.0.0.1:8080/photon/ns [--via-master] [--clients 200] [--room-size 8] [--rate 10] \
+ *   --url ws://127.0.0.1:8080/photon/ns [--via-master | --ceiling] [--clients 200] [--room-size 8] [--rate 10] \
  *   [--warmup 5] [--window 20] [--drain 2] [--seed 1] [--server-pid PID] [--out result.json] \
  *   [--app-id bench] [--app-version 1.0] [--region eu] [--framework photon-ee]
  * </pre>
+ * With {@code --idle}, users join and stay idle, and the result is the server's live heap per idle in-room peer.
+ * With {@code --ceiling}, {@code --url} is the bare relay ({@code ws://127.0.0.1:8080/photon/bench/relay}, on a
+ * server started with {@code -Dphoton.bench.relay=true}) and users connect straight to it, group by group.
  * Writes the result JSON to {@code --out} and stdout; diagnostics go to stderr. Exit code 0 when the run had no
  * errors, 2 when it had some, 1 on bad arguments.
  */
@@ -28,7 +31,8 @@ public final class BenchMain {
             config = parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
-            System.err.println("usage: BenchMain --url ws://host:port/photon/ns [--via-master] [--clients N] "
+            System.err.println("usage: BenchMain --url ws://host:port/photon/ns [--via-master | --ceiling] [--idle] "
+                    + "[--clients N] "
                     + "[--room-size K] [--rate HZ] [--warmup S] [--window S] [--drain S] [--seed S] "
                     + "[--server-pid PID] [--out FILE] [--app-id ID] [--app-version V] [--region R] "
                     + "[--framework NAME]");
@@ -36,7 +40,8 @@ public final class BenchMain {
             return;
         }
         LoadGenerator generator = new LoadGenerator(config, ConnectionSettings.defaults());
-        Map<String, Object> result = generator.run();
+        Map<String, Object> result = java.util.List.of(args).contains("--idle") ? generator.runIdle()
+                : generator.run();
         String json = Json.write(result);
         if (config.out() != null) {
             write(config.out(), json);
@@ -58,6 +63,7 @@ public final class BenchMain {
         BenchConfig c = null;
         URI url = null;
         boolean viaMaster = false;
+        boolean ceiling = false;
         String appId = "bench";
         String appVersion = "1.0";
         String region = "eu";
@@ -70,11 +76,18 @@ public final class BenchMain {
         long seed = 1;
         Path out = null;
         long pid = -1;
-        String framework = "photon-ee";
+        String framework = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--via-master")) {
                 viaMaster = true;
+                continue;
+            }
+            if (a.equals("--idle")) {
+                continue; // read by main: the idle-peer memory run
+            }
+            if (a.equals("--ceiling")) {
+                ceiling = true;
                 continue;
             }
             if (i + 1 >= args.length) {
@@ -106,7 +119,8 @@ public final class BenchMain {
             throw new IllegalArgumentException("clients, room size (1..255), rate and window must be positive");
         }
         c = new BenchConfig(url, viaMaster, appId, appVersion, region, clients, roomSize, rate, warmup, window, drain,
-                1000, seed, out, pid, framework);
+                1000, seed, out, pid, framework != null ? framework : ceiling ? "photon-ee-bare-relay" : "photon-ee",
+                ceiling);
         return c;
     }
 }

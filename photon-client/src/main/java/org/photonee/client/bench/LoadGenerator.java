@@ -1,6 +1,7 @@
 package org.photonee.client.bench;
 
 import java.lang.management.ManagementFactory;
+import java.net.URI;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,7 +44,7 @@ public final class LoadGenerator {
 
     private final BenchConfig config;
     private final ConnectionSettings settings;
-    private final RelayFrames frames = new RelayFrames(BENCH_EVENT);
+    private final RelayFrames frames;
 
     // Measurement state, shared by receiving threads.
     private final LatencyHistogram echo = new LatencyHistogram();
@@ -62,6 +63,7 @@ public final class LoadGenerator {
     public LoadGenerator(BenchConfig config, ConnectionSettings settings) {
         this.config = config;
         this.settings = settings;
+        this.frames = new RelayFrames(BENCH_EVENT, config.ceiling());
     }
 
     /** One simulated user. */
@@ -78,9 +80,34 @@ public final class LoadGenerator {
         User(int index) {
             this.index = index;
             this.roomIndex = index / config.roomSize();
-            this.client = new LoadBalancingClient(config.appId(), config.appVersion(), settings);
-            client.setAuthValues(AuthValues.user("bench-" + config.seed() + "-" + index));
-            client.addListener(this);
+            if (config.ceiling()) {
+                this.client = null; // the ceiling has no Photon flow: a bare connection per user
+            } else {
+                this.client = new LoadBalancingClient(config.appId(), config.appVersion(), settings);
+                client.setAuthValues(AuthValues.user("bench-" + config.seed() + "-" + index));
+                client.addListener(this);
+            }
+        }
+
+        /** Ceiling mode: connects straight to the relay group of this user's room. */
+        java.util.concurrent.CompletableFuture<PhotonConnection> openRelay() {
+            URI group = URI.create(config.url().toString().replaceAll("/+$", "") + "/" + roomIndex);
+            return PhotonConnection.open(group, settings, new PhotonConnection.Listener() {
+                @Override
+                public void onEvent(org.photonee.core.protocol.EventData event) {
+                }
+
+                @Override
+                public void onClosed(int code, String reason) {
+                    onDisconnected(code, reason);
+                }
+            });
+        }
+
+        /** Ceiling mode: the relay echoes whatever it gets (pings included), so every frame is consumed here. */
+        boolean onRelayFrame(WireFrame frame, RelayFrames.Received scratch) {
+            onFrame(frame, scratch);
+            return true;
         }
 
         /** Runs on transport threads: reads the relayed message from the bytes and records it. */
@@ -141,23 +168,7 @@ public final class LoadGenerator {
             u.roomMembers = Math.min(config.roomSize(), n - first);
         }
 
-        // Join phase.
-        long joinStart = System.nanoTime();
-        ExecutorService roomFillers = Executors.newFixedThreadPool(ROOMS_FILLED_CONCURRENTLY);
-        List<Future<?>> fills = new ArrayList<>();
-        for (int r = 0; r < config.rooms(); r++) {
-            int room = r;
-            fills.add(roomFillers.submit(() -> fillRoom(users, room)));
-        }
-        for (Future<?> f : fills) {
-            try {
-                f.get();
-            } catch (Exception e) {
-                errors.increment();
-            }
-        }
-        roomFillers.shutdown();
-        long joinPhaseNanos = System.nanoTime() - joinStart;
+        long joinPhaseNanos = joinAll(users);
         Thread.sleep(config.settleMs());
 
         long pid = config.serverPid();
@@ -213,10 +224,101 @@ public final class LoadGenerator {
                 Math.max(actualWindow, seconds(config.windowS())));
     }
 
+    /**
+     * The idle-peer memory run: N users join their rooms the whole way and then send nothing; the server's live heap
+     * (after a full GC, read with {@code jcmd GC.class_histogram}) before the joins and after them, divided by the
+     * peers in rooms, is the memory per idle in-room peer.
+     */
+    public Map<String, Object> runIdle() throws InterruptedException {
+        long pid = config.serverPid();
+        if (pid <= 0) {
+            throw new IllegalStateException("--idle needs --server-pid");
+        }
+        int n = config.clients();
+        User[] users = new User[n];
+        for (int i = 0; i < n; i++) {
+            users[i] = new User(i);
+        }
+        String histBefore = ProcStats.classHistogram(pid);
+        long heapBefore = histBefore == null ? -1 : ProcStats.histogramTotalBytes(histBefore);
+        long rssBefore = ProcStats.rssKib(pid);
+        long joinPhaseNanos = joinAll(users);
+        Thread.sleep(Math.max(config.settleMs(), 2000));
+        int inRooms = 0;
+        for (User u : users) {
+            if (u.game != null && u.game.isOpen()) {
+                inRooms++;
+            }
+        }
+        String histAfter = ProcStats.classHistogram(pid);
+        long heapAfter = histAfter == null ? -1 : ProcStats.histogramTotalBytes(histAfter);
+        long rssAfter = ProcStats.rssKib(pid);
+        running = false;
+        leaveAll(users);
+
+        Map<String, Object> r = Json.object();
+        r.put("framework", config.framework());
+        r.put("idle_peers", inRooms);
+        Map<String, Object> j = Json.object();
+        j.put("phase_ms", joinPhaseNanos / 1e6);
+        j.put("p50_ms", join.percentileNanos(50) / 1e6);
+        j.put("p99_ms", join.percentileNanos(99) / 1e6);
+        r.put("join", j);
+        r.put("heap_live_bytes_before", heapBefore >= 0 ? heapBefore : null);
+        r.put("heap_live_bytes_after", heapAfter >= 0 ? heapAfter : null);
+        r.put("heap_bytes_per_peer", heapBefore >= 0 && heapAfter >= 0 && inRooms > 0
+                ? (double) (heapAfter - heapBefore) / inRooms : null);
+        r.put("heap_top_classes_bytes_per_peer", histBefore == null || histAfter == null || inRooms == 0 ? null
+                : topGrowth(ProcStats.histogramBytesByClass(histBefore), ProcStats.histogramBytesByClass(histAfter),
+                        inRooms, 20));
+        r.put("rss_kib_before", rssBefore >= 0 ? rssBefore : null);
+        r.put("rss_kib_after", rssAfter >= 0 ? rssAfter : null);
+        r.put("rss_kib_per_peer", rssBefore >= 0 && rssAfter >= 0 && inRooms > 0
+                ? (double) (rssAfter - rssBefore) / inRooms : null);
+        r.put("errors", errors.sum());
+        return r;
+    }
+
+    /** The join phase: rooms filled {@value #ROOMS_FILLED_CONCURRENTLY} at a time; returns its duration. */
+    private long joinAll(User[] users) throws InterruptedException {
+        long joinStart = System.nanoTime();
+        ExecutorService roomFillers = Executors.newFixedThreadPool(ROOMS_FILLED_CONCURRENTLY);
+        List<Future<?>> fills = new ArrayList<>();
+        for (int r = 0; r < config.rooms(); r++) {
+            int room = r;
+            fills.add(roomFillers.submit(() -> fillRoom(users, room)));
+        }
+        for (Future<?> f : fills) {
+            try {
+                f.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                errors.increment();
+            }
+        }
+        roomFillers.shutdown();
+        return System.nanoTime() - joinStart;
+    }
+
+    /** The classes whose live bytes grew most, as bytes per peer, largest first. */
+    static Map<String, Object> topGrowth(Map<String, Long> before, Map<String, Long> after, int peers, int limit) {
+        Map<String, Object> top = Json.object();
+        after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() > 0)
+                .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
+                .limit(limit)
+                .forEach(e -> top.put(e.getKey(), Math.round(10.0 * e.getValue() / peers) / 10.0));
+        return top;
+    }
+
     private void fillRoom(User[] users, int room) {
         int first = room * config.roomSize();
         int last = Math.min(users.length, first + config.roomSize());
         String name = "bench-" + config.seed() + "-" + room;
+        if (config.ceiling()) {
+            fillRelayGroup(users, first, last);
+            return;
+        }
         User creator = users[first];
         long t0 = System.nanoTime();
         try {
@@ -249,6 +351,34 @@ public final class LoadGenerator {
             } catch (Exception e) {
                 // counted in whenComplete, or a timeout
                 if (!j.isDone()) {
+                    errors.increment();
+                }
+            }
+        }
+    }
+
+    private void fillRelayGroup(User[] users, int first, int last) {
+        List<java.util.concurrent.CompletableFuture<?>> opens = new ArrayList<>();
+        for (int i = first; i < last; i++) {
+            User u = users[i];
+            long start = System.nanoTime();
+            opens.add(u.openRelay().whenComplete((c, e) -> {
+                if (e != null) {
+                    LOG.warning("user " + u.index + " could not connect to the relay: " + e);
+                    errors.increment();
+                } else {
+                    join.record(System.nanoTime() - start);
+                    RelayFrames.Received scratch = new RelayFrames.Received();
+                    c.setFrameFilter(frame -> u.onRelayFrame(frame, scratch));
+                    u.game = c;
+                }
+            }));
+        }
+        for (java.util.concurrent.CompletableFuture<?> f : opens) {
+            try {
+                f.get(JOIN_TIMEOUT_S, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                if (!f.isDone()) {
                     errors.increment();
                 }
             }
@@ -301,7 +431,13 @@ public final class LoadGenerator {
         List<java.util.concurrent.CompletableFuture<?>> leaving = new ArrayList<>();
         for (User u : users) {
             u.leaving = true;
-            leaving.add(u.client.disconnect().toCompletableFuture());
+            if (u.client != null) {
+                leaving.add(u.client.disconnect().toCompletableFuture());
+            } else if (u.game != null) {
+                PhotonConnection c = u.game;
+                c.close();
+                leaving.add(c.closed());
+            }
         }
         for (java.util.concurrent.CompletableFuture<?> f : leaving) {
             try {
@@ -372,7 +508,7 @@ public final class LoadGenerator {
         l.put("cpu_pct_of_one_core_avg", genPct >= 0 ? genPct : null);
         r.put("load_client", l);
 
-        int cpus = Runtime.getRuntime().availableProcessors();
+        int cpus = ProcStats.machineCpus(); // all of them: /proc/stat busy time is over all, pinned or not
         Map<String, Object> m = Json.object();
         m.put("cpus", cpus);
         if (machine[0] != null && machine[1] != null && machine[1][1] > machine[0][1]) {

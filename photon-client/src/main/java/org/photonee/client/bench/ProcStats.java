@@ -42,6 +42,84 @@ final class ProcStats {
         return -1;
     }
 
+    /**
+     * Live heap bytes of a JVM: runs {@code jcmd <pid> GC.class_histogram}, which does a full GC first, and reads its
+     * "Total" line. -1 when jcmd is not there or the process does not answer.
+     */
+    static long liveHeapBytes(long pid) {
+        String h = classHistogram(pid);
+        return h == null ? -1 : histogramTotalBytes(h);
+    }
+
+    /** The text of {@code jcmd <pid> GC.class_histogram} (a full GC first), or null. */
+    static String classHistogram(long pid) {
+        try {
+            Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+            Process p = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.class_histogram")
+                    .redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (!p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
+                return null;
+            }
+            return out;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    /** Bytes per class name from a class histogram's rows ("1: instances bytes name ..."). */
+    static java.util.Map<String, Long> histogramBytesByClass(String histogram) {
+        java.util.Map<String, Long> bytes = new java.util.HashMap<>();
+        for (String line : histogram.split("\\R")) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length >= 4 && f[0].endsWith(":")) {
+                try {
+                    bytes.merge(f[3], Long.parseLong(f[2]), Long::sum);
+                } catch (NumberFormatException e) {
+                    // header or a line of another shape
+                }
+            }
+        }
+        return bytes;
+    }
+
+    /** The bytes column of a class histogram's "Total" line, or -1. */
+    static long histogramTotalBytes(String histogram) {
+        for (String line : histogram.split("\\R")) {
+            String t = line.trim();
+            if (t.startsWith("Total")) {
+                String[] f = t.split("\\s+");
+                try {
+                    return Long.parseLong(f[f.length - 1]);
+                } catch (NumberFormatException e) {
+                    return -1;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * CPUs of the machine as /proc/stat counts them ("cpuN" lines), which is what {@link #machineTicks} sums over.
+     * Not {@code availableProcessors()}: that is this process's affinity, 1 when the generator is pinned.
+     */
+    static int machineCpus() {
+        try {
+            int n = 0;
+            for (String line : Files.readAllLines(Path.of("/proc/stat"))) {
+                if (line.startsWith("cpu") && line.length() > 3 && Character.isDigit(line.charAt(3))) {
+                    n++;
+                }
+            }
+            return n > 0 ? n : Runtime.getRuntime().availableProcessors();
+        } catch (IOException | RuntimeException e) {
+            return Runtime.getRuntime().availableProcessors();
+        }
+    }
+
     /** {busy ticks, total ticks} over all cores from /proc/stat, or null. */
     static long[] machineTicks() {
         try {

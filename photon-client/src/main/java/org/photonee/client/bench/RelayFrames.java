@@ -5,6 +5,7 @@ import org.photonee.core.codec.protocol16.GpBinaryV16Protocol;
 import org.photonee.core.codes.OperationCode;
 import org.photonee.core.codes.ParameterCode;
 import org.photonee.core.codes.ReceiverGroup;
+import org.photonee.core.protocol.EventData;
 import org.photonee.core.protocol.OperationRequest;
 import org.photonee.core.protocol.Parameters;
 import org.photonee.core.protocol.WireFrame;
@@ -30,13 +31,29 @@ final class RelayFrames {
     private final int eventCode;
 
     RelayFrames(int eventCode) {
+        this(eventCode, false);
+    }
+
+    /**
+     * @param asEvent false: frames are the RaiseEvent request a client sends to the server; true: frames are already
+     *                the event the server would relay (actor number + payload), which is what the bare relay
+     *                ceiling gets sent, since it relays bytes unchanged and {@link #parse} reads events
+     */
+    RelayFrames(int eventCode, boolean asEvent) {
         this.eventCode = eventCode;
-        Parameters p = new Parameters(3);
-        p.put(ParameterCode.CODE, (byte) eventCode);
-        p.put(ParameterCode.RECEIVER_GROUP, (byte) ReceiverGroup.ALL);
-        p.put(ParameterCode.DATA, new byte[PAYLOAD_BYTES]); // last, so the payload ends the frame
-        ByteBuffer encoded = new GpBinaryV16Protocol().encode(new OperationRequest(OperationCode.RAISE_EVENT, p))
-                .binary();
+        ByteBuffer encoded;
+        if (asEvent) {
+            Parameters p = new Parameters(2);
+            p.put(ParameterCode.ACTOR_NR, 1);
+            p.put(ParameterCode.DATA, new byte[PAYLOAD_BYTES]); // last, so the payload ends the frame
+            encoded = new GpBinaryV16Protocol().encode(new EventData(eventCode, p)).binary();
+        } else {
+            Parameters p = new Parameters(3);
+            p.put(ParameterCode.CODE, (byte) eventCode);
+            p.put(ParameterCode.RECEIVER_GROUP, (byte) ReceiverGroup.ALL);
+            p.put(ParameterCode.DATA, new byte[PAYLOAD_BYTES]); // last, so the payload ends the frame
+            encoded = new GpBinaryV16Protocol().encode(new OperationRequest(OperationCode.RAISE_EVENT, p)).binary();
+        }
         template = new byte[encoded.remaining()];
         encoded.get(template);
         payloadOffset = template.length - PAYLOAD_BYTES;

@@ -82,4 +82,32 @@ class LoadGeneratorTest {
         assertEquals(2.0, c.drainS());
         assertEquals(3, c.seed());
     }
+
+    @Test
+    void classHistogramTotalIsReadFromItsLastColumn() {
+        String histogram = " num     #instances         #bytes  class name (module)\n"
+                + "-------------------------------------------------------\n"
+                + "   1:         12345        1048576  [B (java.base@21)\n"
+                + "Total        234567       45678912\n";
+        assertEquals(45678912L, ProcStats.histogramTotalBytes(histogram));
+        assertEquals(-1L, ProcStats.histogramTotalBytes("no histogram here"));
+    }
+
+    @Test
+    void machineCpusCountsAllCpusNotThisProcessAffinity() {
+        // Pinned with taskset, availableProcessors() is 1; the machine's busy time is over every CPU.
+        assertTrue(ProcStats.machineCpus() >= Runtime.getRuntime().availableProcessors());
+    }
+
+    @Test
+    void heapGrowthPerPeerIsReadFromTwoHistograms() {
+        String before = "   1:   10   1000  [B (java.base@21)\n   2:    5    200  java.lang.String (java.base@21)\nTotal 15 1200\n";
+        String after = "   1:  110  41000  [B (java.base@21)\n   2:    5    200  java.lang.String (java.base@21)\n"
+                + "   3:   10   3000  org.photonee.core.room.Actor\nTotal 125 44200\n";
+        Map<String, Object> top = LoadGenerator.topGrowth(ProcStats.histogramBytesByClass(before),
+                ProcStats.histogramBytesByClass(after), 10, 5);
+        assertEquals(List.of("[B", "org.photonee.core.room.Actor"), List.copyOf(top.keySet()));
+        assertEquals(4000.0, top.get("[B"));
+        assertEquals(300.0, top.get("org.photonee.core.room.Actor"));
+    }
 }

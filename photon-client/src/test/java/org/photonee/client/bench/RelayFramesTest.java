@@ -37,6 +37,20 @@ class RelayFramesTest {
     }
 
     @Test
+    void ceilingFramesAreEventsThatParseBackToWhatWasPatchedIn() throws Exception {
+        RelayFrames ceiling = new RelayFrames(1, true);
+        var frame = ceiling.frame(5, 6, 777L);
+        EventData e = (EventData) p16.decode(frame, ProtocolLimits.DEFAULTS);
+        assertEquals(1, e.code());
+        assertEquals(64, ((byte[]) e.parameters().get(ParameterCode.DATA)).length);
+        RelayFrames.Received out = new RelayFrames.Received();
+        assertTrue(ceiling.parse(ceiling.frame(5, 6, 777L).binary(), out));
+        assertEquals(5, out.senderIndex);
+        assertEquals(6, out.sequence);
+        assertEquals(777L, out.sendNanos);
+    }
+
+    @Test
     void relayedEventIsReadInPlaceWhateverTheParameterOrder() {
         byte[] payload = ByteBuffer.allocate(64).putInt(3).putInt(9).putLong(123456789L).array();
         RelayFrames.Received out = new RelayFrames.Received();

@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A fiber that borrows threads from an executor: a drain task is submitted when the queue goes from empty to
  * non-empty and runs queued actions in order until the queue is empty. In the container the executor is a
- * {@code ManagedExecutorService} and the scheduler a {@code ManagedScheduledExecutorService}; in plain Java any
- * executor works.
+ * pool and a scheduler on threads of a {@code ManagedThreadFactory} (not a {@code ManagedExecutorService}, whose
+ * per-task context capture costs more than the actions themselves); in plain Java any executor works.
  */
 public final class PoolFiber implements Fiber {
     private static final System.Logger LOG = System.getLogger(PoolFiber.class.getName());

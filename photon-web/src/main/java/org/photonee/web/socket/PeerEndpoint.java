@@ -62,7 +62,11 @@ public final class PeerEndpoint extends Endpoint {
         int containerLimit = settings.limits().maxMessageSize() * CONTAINER_BUFFER_FACTOR;
         session.setMaxBinaryMessageBufferSize(containerLimit);
         session.setMaxTextMessageBufferSize(containerLimit);
-        session.setMaxIdleTimeout(0); // the peer's own inactivity check decides, with Photon's disconnect reason
+        // The peer's own inactivity check decides, with Photon's disconnect reason. TyrusIdleTimer also takes Tyrus's
+        // per-message idle timer off the managed scheduler (its context capture dominated the server's CPU).
+        if (!TyrusIdleTimer.detach(session)) {
+            session.setMaxIdleTimeout(0);
+        }
 
         String id = "c" + CONNECTION_IDS.incrementAndGet() + Long.toString(System.nanoTime() & 0xffff, 36);
         WebSocketConnection conn = new WebSocketConnection(id, session, remoteAddress(session),

@@ -4,16 +4,20 @@ import jakarta.enterprise.inject.spi.CDI;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.server.ServerApplicationConfig;
 import jakarta.websocket.server.ServerEndpointConfig;
+import org.photonee.ejb.PhotonConfig;
 import org.photonee.ejb.PhotonNode;
+import org.photonee.web.bench.BenchRelayEndpoint;
 
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Registers the role endpoints programmatically: each of {@code /ns}, {@code /master}, {@code /game}, {@code /s2s}
  * also in the JavaScript SDK's form {@code /<role>/{appId}} and the binary clients' form {@code /<role>/?app=..}.
- * Annotated endpoints (the status endpoint) are kept as scanned.
+ * Annotated endpoints (the status endpoint) are kept as scanned. The benchmark's bare relay
+ * ({@link BenchRelayEndpoint}) is added only when {@code photon.bench.relay=true}.
  */
 public final class PhotonEndpoints implements ServerApplicationConfig {
     static final List<String> ROLES = List.of("ns", "master", "game", "s2s");
@@ -30,7 +34,18 @@ public final class PhotonEndpoints implements ServerApplicationConfig {
                         .build());
             }
         }
+        if (benchRelayEnabled(PhotonConfig.lookup())) {
+            configs.add(ServerEndpointConfig.Builder.create(BenchRelayEndpoint.class, BenchRelayEndpoint.PATH)
+                    .subprotocols(SubprotocolPolicy.PROTOCOLS.names())
+                    .build());
+        }
         return configs;
+    }
+
+    /** True only for an explicit {@code photon.bench.relay=true}: normal runs never expose the relay. */
+    static boolean benchRelayEnabled(Function<String, String> config) {
+        String v = config.apply(BenchRelayEndpoint.ENABLE_KEY);
+        return v != null && v.trim().equalsIgnoreCase("true");
     }
 
     @Override
