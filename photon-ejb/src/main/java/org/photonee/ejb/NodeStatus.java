@@ -10,7 +10,7 @@ package org.photonee.ejb;
  * @param publicUrl        base URL handed to clients
  * @param uptimeMillis     since the node started
  * @param databaseReachable a query on the default data source succeeded just now
- * @param heartbeats       ticks of the node's scheduled fiber, proving the managed scheduler runs
+ * @param heartbeats       ticks of a once-a-second task on the ManagedScheduledExecutorService, proving it runs
  * @param masterLink       game servers: "UP" once registered with the master, "DOWN" before; null without the
  *                         game role
  */

@@ -1,6 +1,8 @@
 package org.photonee.ejb;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -39,6 +41,8 @@ import java.time.Instant;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ScheduledFuture;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
@@ -55,8 +59,17 @@ import java.util.logging.Logger;
 public class PhotonNode {
     private static final Logger LOG = Logger.getLogger(PhotonNode.class.getName());
 
+    /** Threads for the fibers (context captured once per thread, not per task: see BENCHMARKS.md). */
     @Resource
     private ManagedThreadFactory threadFactory;
+
+    /** Outbound WebSocket links (game server → master) run their callbacks here. */
+    @Resource
+    private ManagedExecutorService executor;
+
+    /** Once-a-second work: the node heartbeat and the master's write-behind flush. */
+    @Resource
+    private ManagedScheduledExecutorService scheduler;
 
     @PersistenceContext(unitName = "photon")
     private EntityManager entityManager;
@@ -83,7 +96,8 @@ public class PhotonNode {
         settings = NodeSettings.from(PhotonConfig.lookup());
         fibers = new ManagedFiberFactory(threadFactory, fiberThreads());
         nodeFiber = fibers.newFiber("photon-node");
-        heartbeat = nodeFiber.scheduleOnInterval(heartbeats::incrementAndGet, 0, 1000);
+        ScheduledFuture<?> tick = scheduler.scheduleAtFixedRate(heartbeats::incrementAndGet, 0, 1, TimeUnit.SECONDS);
+        heartbeat = () -> tick.cancel(false);
         startRoles();
         entityManager.persist(new NodeStartEntity(settings.nodeId(), settings.rolesKey(), version(),
                 settings.publicUrl().toString(), Instant.now()));
@@ -100,7 +114,7 @@ public class PhotonNode {
         roles = new PhotonRoles(settings, environment, tokenSecret(), regions(),
                 new JpaRoomStateStore(roomStates, new RoomStateCodec()),
                 new JdkWebSocketConnector(peerSettings.limits().maxMessageSize(), peerSettings.maxQueuedBytes(),
-                        Duration.ofSeconds(5)));
+                        Duration.ofSeconds(5), executor));
         String initialState = PhotonConfig.lookup().apply("photon.serverState");
         if (initialState != null && !initialState.isBlank()) {
             roles.setServerState(org.photonee.core.codes.ServerState.parse(initialState));

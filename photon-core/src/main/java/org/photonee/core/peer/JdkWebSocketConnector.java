@@ -28,7 +28,20 @@ public final class JdkWebSocketConnector implements WebSocketConnector {
     private final Duration connectTimeout;
 
     public JdkWebSocketConnector(int maxMessageSize, long maxQueuedBytes, Duration connectTimeout) {
-        this.httpClient = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
+        this(maxMessageSize, maxQueuedBytes, connectTimeout, null);
+    }
+
+    /**
+     * @param executor runs the HTTP client's callbacks (in the container: a {@code ManagedExecutorService}, so
+     *                 outbound links use container-managed threads); null = the JDK's default
+     */
+    public JdkWebSocketConnector(int maxMessageSize, long maxQueuedBytes, Duration connectTimeout,
+                                 java.util.concurrent.Executor executor) {
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(connectTimeout);
+        if (executor != null) {
+            builder.executor(executor);
+        }
+        this.httpClient = builder.build();
         this.maxMessageSize = maxMessageSize;
         this.maxQueuedBytes = maxQueuedBytes;
         this.connectTimeout = connectTimeout;

@@ -35,7 +35,7 @@ class PostgresIT {
                 .resolve("src-test/target/cluster/pg-data");
         try (LocalPostgres pg = LocalPostgres.start(pgBin.get(), data, PG_PORT);
              PhotonProcess server = PhotonProcess.start(PORT, "pg-secret", "--db-url", pg.jdbcUrl(),
-                     "--db-user", LocalPostgres.USER)) {
+                     "--db-user", LocalPostgres.USER, "--db-password", "trust-auth-ignores-it")) {
             server.awaitReady(Duration.ofSeconds(240));
             assertTrue(server.get("api/health").contains("\"database\":\"UP\""));
 
