@@ -8,6 +8,7 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.photonee.it.support.WaitForFreePort;
 import org.photonee.core.protocol.EventData;
 import org.photonee.core.protocol.OperationResponse;
 import org.photonee.core.protocol.PhotonHashtable;
@@ -28,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * byte for byte as the SDK writes them, and checks the response and event shapes that SDK accepts; then a
  * {@code GpBinaryV16} client joins the same room and the two see each other's events and properties.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({WaitForFreePort.class, ArquillianExtension.class})
 @RunAsClient
 class JsonClientFlowIT {
     @Deployment(testable = false)

@@ -9,6 +9,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.photonee.it.support.WaitForFreePort;
 import org.photonee.client.FriendInfo;
 import org.photonee.client.JoinRandomRoomOptions;
 import org.photonee.client.PhotonException;
@@ -49,7 +50,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * <p>Game servers report room state to the master asynchronously, so checks that depend on the master having heard
  * of a change poll with a deadline.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({WaitForFreePort.class, ArquillianExtension.class})
 @RunAsClient
 class MatchmakingIT {
     @Deployment(testable = false)

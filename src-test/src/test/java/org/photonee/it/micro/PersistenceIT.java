@@ -23,6 +23,7 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.photonee.it.support.WaitForFreePort;
 import org.photonee.core.codec.protocol16.GpBinaryV16Protocol;
 import org.photonee.core.codes.GamePropertyKey;
 import org.photonee.core.codes.OperationCode;
@@ -42,7 +43,7 @@ import org.photonee.it.support.ServerProbe;
  * and lobby properties) and its lobby in {@code /api/admin/lobbies}; when its last player drops and the empty-room
  * TTL runs out, the persistent room (PlayerTTL -1) is saved ({@code /api/admin/rooms}) and its game row goes.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({WaitForFreePort.class, ArquillianExtension.class})
 @RunAsClient
 class PersistenceIT {
     private static final GpBinaryV16Protocol BINARY = new GpBinaryV16Protocol();

@@ -9,6 +9,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.photonee.it.support.WaitForFreePort;
 import org.photonee.client.PhotonException;
 import org.photonee.client.RaiseEventOptions;
 import org.photonee.client.Room;
@@ -47,7 +48,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * <p>"Did not receive" is proven with fences: the sender raises a marker event to All after the event under test;
  * a room sends to each peer in order, so whatever a peer got before the marker is everything it was sent.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({WaitForFreePort.class, ArquillianExtension.class})
 @RunAsClient
 class RoomBehaviourIT {
     /** Marker event code raised to All after the event under test. */

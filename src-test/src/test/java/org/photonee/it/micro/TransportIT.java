@@ -8,6 +8,7 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.photonee.it.support.WaitForFreePort;
 import org.photonee.core.codec.json.JsonProtocol;
 import org.photonee.core.codec.protocol16.GpBinaryV16Protocol;
 import org.photonee.core.codes.ReturnCode;
@@ -34,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * ping in both protocols, and bad input (unknown operation, oversized, malformed) answered with a clear code while
  * another connected client is untouched.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({WaitForFreePort.class, ArquillianExtension.class})
 @RunAsClient
 class TransportIT {
     private static final GpBinaryV16Protocol BINARY = new GpBinaryV16Protocol();

@@ -1,0 +1,37 @@
+package org.photonee.it.support;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+
+/**
+ * Waits until the Payara Micro test port is free before Arquillian starts the next instance. The previous test
+ * class's instance may still be shutting down; Payara Micro would otherwise bind the next port, and the addresses
+ * the roles hand out ({@code photon.publicUrl}, fixed to the configured port) would point at nothing. Register it
+ * before {@code ArquillianExtension}.
+ */
+public final class WaitForFreePort implements BeforeAllCallback {
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        int port = Integer.parseInt(System.getProperty("micro.port", "18080"));
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!isFree(port)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("port " + port + " still in use after 60 s");
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            s.setReuseAddress(true);
+            return true;
+        } catch (IOException inUse) {
+            return false;
+        }
+    }
+}
