@@ -120,6 +120,8 @@ class ClusterStoryIT {
         org.photonee.client.PhotonConnection carolSocket = carol.connection();
         carolSocket.close(4000, "network dropped");
         eventually(() -> !carolSocket.isOpen(), "carol's socket is closed");
+        eventually(() -> carol.state() == org.photonee.client.ClientState.Disconnected,
+                "carol's client noticed the drop");
         Room rejoined = await(carol.reconnectAndRejoin());
         assertEquals(3, rejoined.localActorNr());
         assertEquals("2:1:cached", carolEvents.next(), "the room cache is replayed on rejoin too");

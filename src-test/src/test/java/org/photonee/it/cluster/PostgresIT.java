@@ -31,9 +31,7 @@ class PostgresIT {
     void tablesAreCreatedAndWrittenOnPostgres() throws Exception {
         Optional<Path> pgBin = LocalPostgres.installation();
         Assumptions.assumeTrue(pgBin.isPresent(), "PostgreSQL is not installed (apt-get install postgresql)");
-        Path data = Path.of(System.getProperty("photon.root", "..")).toAbsolutePath()
-                .resolve("src-test/target/cluster/pg-data");
-        try (LocalPostgres pg = LocalPostgres.start(pgBin.get(), data, PG_PORT);
+        try (LocalPostgres pg = LocalPostgres.start(pgBin.get(), PG_PORT);
              PhotonProcess server = PhotonProcess.start(PORT, "pg-secret", "--db-url", pg.jdbcUrl(),
                      "--db-user", LocalPostgres.USER, "--db-password", "trust-auth-ignores-it")) {
             server.awaitReady(Duration.ofSeconds(240));

@@ -41,14 +41,21 @@ public final class LocalPostgres implements AutoCloseable {
                 .max(Comparator.comparing(Path::toString));
     }
 
-    public static LocalPostgres start(Path binDir, Path dataDir, int port) throws Exception {
+    /**
+     * Starts a fresh cluster in a new directory under the system temp directory: the checkout may sit below a
+     * directory the postgres user cannot enter (e.g. /root), and PostgreSQL must own its data directory.
+     */
+    public static LocalPostgres start(Path binDir, int port) throws Exception {
         boolean root = "root".equals(System.getProperty("user.name"));
-        deleteRecursively(dataDir.toFile());
-        Files.createDirectories(dataDir.getParent());
+        Path base = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "photon-pg-");
+        Path dataDir = base.resolve("data");
         LocalPostgres pg = new LocalPostgres(binDir, dataDir, port, root);
         if (root) {
+            run(List.of("chmod", "755", base.toString()));
             run(List.of("mkdir", "-p", dataDir.toString()));
             run(List.of("chown", "postgres:postgres", dataDir.toString()));
+        } else {
+            Files.createDirectories(dataDir);
         }
         pg.runPg(List.of(binDir.resolve("initdb").toString(), "-D", dataDir.toString(), "-U", USER,
                 "--auth=trust", "-E", "UTF8", "--no-locale"));
@@ -70,7 +77,12 @@ public final class LocalPostgres implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        runPg(List.of(binDir.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-m", "fast", "-w", "stop"));
+        try {
+            runPg(List.of(binDir.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-m", "fast", "-w",
+                    "stop"));
+        } finally {
+            deleteRecursively(dataDir.getParent().toFile());
+        }
     }
 
     private String runPg(List<String> command) throws Exception {
@@ -83,7 +95,9 @@ public final class LocalPostgres implements AutoCloseable {
     }
 
     private static String run(List<String> command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        // Run from the temp directory: PostgreSQL's tools change into their working directory as the postgres user.
+        Process p = new ProcessBuilder(command).directory(new File(System.getProperty("java.io.tmpdir")))
+                .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());
         if (!p.waitFor(90, TimeUnit.SECONDS) || p.exitValue() != 0) {
             throw new IllegalStateException("failed: " + String.join(" ", command) + "\n" + out);
