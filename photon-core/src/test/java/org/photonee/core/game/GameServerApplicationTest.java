@@ -26,7 +26,7 @@ import org.photonee.core.protocol.Parameters;
 import org.photonee.core.protocol.PhotonHashtable;
 import org.photonee.core.room.InMemoryRoomStateStore;
 import org.photonee.core.room.ManualFibers;
-import org.photonee.core.room.TestProtocol;
+import org.photonee.core.testing.MessageProtocol;
 import org.photonee.core.s2s.GameRemoveReason;
 import org.photonee.core.s2s.GameStateListener;
 import org.photonee.core.s2s.GameStateReport;
@@ -37,7 +37,7 @@ class GameServerApplicationTest {
     private final ManualFibers fibers = new ManualFibers();
     private final FakeTokenCodec codec = new FakeTokenCodec();
     private final InMemoryRoomStateStore store = new InMemoryRoomStateStore();
-    private final TestProtocol protocol = new TestProtocol("Test");
+    private final MessageProtocol protocol = new MessageProtocol("Test");
     private final AtomicLong wallClock = new AtomicLong(1_000_000_000L);
     private final List<String> removed = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<GameStateReport> reports = new java.util.concurrent.CopyOnWriteArrayList<>();

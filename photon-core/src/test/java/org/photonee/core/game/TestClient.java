@@ -12,16 +12,16 @@ import org.photonee.core.protocol.Parameters;
 import org.photonee.core.protocol.ProtocolException;
 import org.photonee.core.protocol.ProtocolLimits;
 import org.photonee.core.room.ManualFibers;
-import org.photonee.core.room.TestProtocol;
+import org.photonee.core.testing.MessageProtocol;
 
 /** A client of the game server application over an in-memory connection, driven on manual fibers. */
 final class TestClient {
     final TestConnection connection;
     final PeerBase peer;
-    private final TestProtocol protocol;
+    private final MessageProtocol protocol;
     private final ManualFibers fibers;
 
-    TestClient(GameServerApplication app, TestProtocol protocol, ManualFibers fibers, String id) {
+    TestClient(GameServerApplication app, MessageProtocol protocol, ManualFibers fibers, String id) {
         this.connection = new TestConnection(id);
         this.protocol = protocol;
         this.fibers = fibers;

@@ -1,5 +1,6 @@
 package org.photonee.core.peer;
 
+import org.photonee.core.testing.MessageProtocol;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -10,7 +11,7 @@ import org.photonee.core.fiber.ManualFiber;
 import org.photonee.core.protocol.OperationResponse;
 
 class ApplicationBaseTest {
-    private final InMemoryProtocol protocol = new InMemoryProtocol("Test");
+    private final MessageProtocol protocol = new MessageProtocol("Test");
     private final ManualFiber fiber = new ManualFiber();
 
     private final ApplicationBase app = new ApplicationBase("test", new PeerEnvironment(n -> fiber)) {

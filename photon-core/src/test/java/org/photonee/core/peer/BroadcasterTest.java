@@ -1,5 +1,6 @@
 package org.photonee.core.peer;
 
+import org.photonee.core.testing.MessageProtocol;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
@@ -12,7 +13,7 @@ import org.photonee.core.protocol.OperationRequest;
 class BroadcasterTest {
     private final ManualFiber fiber = new ManualFiber();
 
-    private PeerBase peer(InMemoryProtocol protocol, InMemoryConnection connection) {
+    private PeerBase peer(MessageProtocol protocol, InMemoryConnection connection) {
         return new PeerBase(new InitRequest(connection, protocol, "game", null, null, null),
                 new PeerEnvironment(n -> fiber)) {
             @Override
@@ -27,12 +28,12 @@ class BroadcasterTest {
 
     @Test
     void encodesOncePerProtocolNotPerReceiver() {
-        InMemoryProtocol json = new InMemoryProtocol("Json");
-        InMemoryProtocol binary = new InMemoryProtocol("GpBinaryV16");
+        MessageProtocol json = new MessageProtocol("Json");
+        MessageProtocol binary = new MessageProtocol("GpBinaryV16");
         InMemoryConnection[] connections = new InMemoryConnection[6];
         PeerBase[] peers = new PeerBase[6];
         for (int i = 0; i < 6; i++) {
-            InMemoryProtocol p = i % 2 == 0 ? json : binary;
+            MessageProtocol p = i % 2 == 0 ? json : binary;
             connections[i] = new InMemoryConnection("c" + i, p);
             peers[i] = peer(p, connections[i]);
         }

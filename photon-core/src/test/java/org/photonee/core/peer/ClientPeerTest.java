@@ -1,5 +1,6 @@
 package org.photonee.core.peer;
 
+import org.photonee.core.testing.MessageProtocol;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
@@ -11,7 +12,7 @@ import org.photonee.core.protocol.OperationRequest;
 import org.photonee.core.protocol.OperationResponse;
 
 class ClientPeerTest {
-    private final InMemoryProtocol protocol = new InMemoryProtocol("Test");
+    private final MessageProtocol protocol = new MessageProtocol("Test");
     private final ManualFiber fiber = new ManualFiber();
     private final InMemoryConnection connection = new InMemoryConnection("c", protocol);
 

@@ -1,5 +1,6 @@
 package org.photonee.core.peer;
 
+import org.photonee.core.testing.MessageProtocol;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.photonee.core.protocol.Message;
@@ -12,14 +13,14 @@ class InMemoryConnection extends QueuedConnection {
     final List<WireFrame> sent = new CopyOnWriteArrayList<>();
     volatile Integer closeCode;
     volatile String closeReason;
-    private final InMemoryProtocol protocol;
+    private final MessageProtocol protocol;
 
-    InMemoryConnection(String id, InMemoryProtocol protocol, long maxQueuedBytes) {
+    InMemoryConnection(String id, MessageProtocol protocol, long maxQueuedBytes) {
         super(id, maxQueuedBytes);
         this.protocol = protocol;
     }
 
-    InMemoryConnection(String id, InMemoryProtocol protocol) {
+    InMemoryConnection(String id, MessageProtocol protocol) {
         this(id, protocol, 1 << 20);
     }
 

@@ -1,5 +1,6 @@
 package org.photonee.core.peer;
 
+import org.photonee.core.testing.MessageProtocol;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,7 +16,7 @@ import org.photonee.core.protocol.OperationRequest;
 import org.photonee.core.protocol.OperationResponse;
 
 class OutboundS2SPeerTest {
-    private final InMemoryProtocol protocol = new InMemoryProtocol("GpBinaryV16");
+    private final MessageProtocol protocol = new MessageProtocol("GpBinaryV16");
     private final ManualFiber fiber = new ManualFiber();
     private final List<String> log = new ArrayList<>();
 

@@ -1,5 +1,6 @@
 package org.photonee.core.peer;
 
+import org.photonee.core.testing.MessageProtocol;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -25,7 +26,7 @@ import org.photonee.core.protocol.WireFrame;
 import org.photonee.core.protocol.WireProtocol;
 
 class PeerBaseTest {
-    private final InMemoryProtocol protocol = new InMemoryProtocol("Test");
+    private final MessageProtocol protocol = new MessageProtocol("Test");
     private final ManualFiber fiber = new ManualFiber();
     private InMemoryConnection connection;
     private RecordingPeer peer;

@@ -1,5 +1,6 @@
 package org.photonee.core.room;
 
+import org.photonee.core.testing.MessageProtocol;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -135,7 +136,7 @@ class RaiseEventTest {
 
     @Test
     void clientsOfTwoProtocolsGetOneEncodingEach() {
-        TestProtocol binary = new TestProtocol("GpBinaryV16");
+        MessageProtocol binary = new MessageProtocol("GpBinaryV16");
         for (int i = 0; i < 3; i++) {
             TestMember m = new TestMember(new TestPeer("bin" + i, binary));
             f.join(m, "bin" + i, org.photonee.core.codes.JoinMode.JOIN_ONLY, null, false, "s" + i, List.of());

@@ -1,5 +1,6 @@
 package org.photonee.core.room;
 
+import org.photonee.core.testing.MessageProtocol;
 import java.util.List;
 import org.photonee.core.codes.JoinMode;
 import org.photonee.core.codes.OperationCode;
@@ -11,7 +12,7 @@ import org.photonee.core.protocol.PhotonHashtable;
 /** One room on a manual fiber with helpers to join, send operations and read what actors received. */
 final class RoomFixture {
     final ManualFiber fiber = new ManualFiber();
-    final TestProtocol protocol = new TestProtocol("Test");
+    final MessageProtocol protocol = new MessageProtocol("Test");
     final RecordingListener listener = new RecordingListener();
     final Room room;
     int emptyExpired;

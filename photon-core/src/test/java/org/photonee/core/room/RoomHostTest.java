@@ -1,5 +1,6 @@
 package org.photonee.core.room;
 
+import org.photonee.core.testing.MessageProtocol;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,7 +23,7 @@ class RoomHostTest {
     private final RecordingListener listener = new RecordingListener();
     private final InMemoryRoomStateStore store = new InMemoryRoomStateStore();
     private final RoomHost host = new RoomHost(fibers, RoomSettings.DEFAULTS, listener, store);
-    private final TestProtocol protocol = new TestProtocol("Test");
+    private final MessageProtocol protocol = new MessageProtocol("Test");
     private int peers;
 
     private TestMember member() {
