@@ -9,20 +9,19 @@ import org.photonee.core.protocol.Message;
 import org.photonee.core.protocol.OperationRequest;
 import org.photonee.core.protocol.OperationResponse;
 import org.photonee.core.protocol.Parameters;
-import org.photonee.core.protocol.ProtocolException;
-import org.photonee.core.protocol.ProtocolLimits;
 import org.photonee.core.room.ManualFibers;
+import org.photonee.core.testing.RecordingConnection;
 import org.photonee.core.testing.MessageProtocol;
 
 /** A client of the game server application over an in-memory connection, driven on manual fibers. */
 final class TestClient {
-    final TestConnection connection;
+    final RecordingConnection connection;
     final PeerBase peer;
     private final MessageProtocol protocol;
     private final ManualFibers fibers;
 
     TestClient(GameServerApplication app, MessageProtocol protocol, ManualFibers fibers, String id) {
-        this.connection = new TestConnection(id);
+        this.connection = new RecordingConnection(id, protocol);
         this.protocol = protocol;
         this.fibers = fibers;
         this.peer = app.connect(new InitRequest(connection, protocol, "game", "app", null, null));
@@ -45,13 +44,7 @@ final class TestClient {
     }
 
     List<Message> received() {
-        return connection.sent.stream().map(f -> {
-            try {
-                return protocol.decode(f, ProtocolLimits.DEFAULTS);
-            } catch (ProtocolException e) {
-                throw new AssertionError(e);
-            }
-        }).toList();
+        return connection.sent();
     }
 
     List<EventData> events(int code) {

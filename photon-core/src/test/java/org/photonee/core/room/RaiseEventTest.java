@@ -1,5 +1,6 @@
 package org.photonee.core.room;
 
+import org.photonee.core.testing.StubPeer;
 import org.photonee.core.testing.MessageProtocol;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -138,7 +139,7 @@ class RaiseEventTest {
     void clientsOfTwoProtocolsGetOneEncodingEach() {
         MessageProtocol binary = new MessageProtocol("GpBinaryV16");
         for (int i = 0; i < 3; i++) {
-            TestMember m = new TestMember(new TestPeer("bin" + i, binary));
+            TestMember m = new TestMember(new StubPeer("bin" + i, binary));
             f.join(m, "bin" + i, org.photonee.core.codes.JoinMode.JOIN_ONLY, null, false, "s" + i, List.of());
         }
         int jsonBefore = f.protocol.encodes.get();

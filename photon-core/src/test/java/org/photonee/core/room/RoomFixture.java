@@ -1,5 +1,6 @@
 package org.photonee.core.room;
 
+import org.photonee.core.testing.StubPeer;
 import org.photonee.core.testing.MessageProtocol;
 import java.util.List;
 import org.photonee.core.codes.JoinMode;
@@ -32,7 +33,7 @@ final class RoomFixture {
     }
 
     TestMember newMember() {
-        return new TestMember(new TestPeer("p" + (++peers), protocol));
+        return new TestMember(new StubPeer("p" + (++peers), protocol));
     }
 
     TestMember join(String userId) {

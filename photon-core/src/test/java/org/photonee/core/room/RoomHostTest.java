@@ -1,5 +1,6 @@
 package org.photonee.core.room;
 
+import org.photonee.core.testing.StubPeer;
 import org.photonee.core.testing.MessageProtocol;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -27,7 +28,7 @@ class RoomHostTest {
     private int peers;
 
     private TestMember member() {
-        return new TestMember(new TestPeer("p" + (++peers), protocol));
+        return new TestMember(new StubPeer("p" + (++peers), protocol));
     }
 
     private JoinRequest request(TestMember m, int op, String userId, int mode) {

@@ -1,15 +1,16 @@
 package org.photonee.core.room;
 
+import org.photonee.core.testing.StubPeer;
 import org.photonee.core.peer.Peer;
 
 /** A room member that records the room's callbacks. */
 final class TestMember implements RoomMember {
-    final TestPeer peer;
+    final StubPeer peer;
     Actor actor;
     Short failedWith;
     boolean left;
 
-    TestMember(TestPeer peer) {
+    TestMember(StubPeer peer) {
         this.peer = peer;
     }
 
