@@ -33,6 +33,18 @@ public final class WireFrame {
         return new WireFrame(copy, 0, copy.length, null);
     }
 
+    /**
+     * Wraps the remaining bytes of an array-backed buffer without copying (copies otherwise). Only for a receiver
+     * that is done with the frame before the buffer can be reused: {@code PeerBase.receive} decodes synchronously
+     * and the decoders copy every value out, so the server endpoint saves one copy per received message.
+     */
+    public static WireFrame view(ByteBuffer data) {
+        if (!data.hasArray()) {
+            return binary(data);
+        }
+        return new WireFrame(data.array(), data.arrayOffset() + data.position(), data.remaining(), null);
+    }
+
     public static WireFrame text(String data) {
         return new WireFrame(null, 0, 0, Objects.requireNonNull(data, "data"));
     }

@@ -96,7 +96,7 @@ public final class PeerEndpoint extends Endpoint {
             session.addMessageHandler(String.class, text -> created.receive(WireFrame.text(text)));
         } else {
             session.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) data ->
-                    created.receive(WireFrame.binary(data)));
+                    created.receive(WireFrame.view(data)));
         }
     }
 
