@@ -1,14 +1,7 @@
 package org.photonee.it.micro;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.photonee.it.support.WaitForFreePort;
+
 import org.photonee.core.protocol.EventData;
 import org.photonee.core.protocol.OperationResponse;
 import org.photonee.core.protocol.PhotonHashtable;
@@ -16,7 +9,6 @@ import org.photonee.it.support.MessageClient;
 import org.photonee.it.support.ServerProbe;
 
 import java.net.URI;
-import java.net.URL;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,16 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * byte for byte as the SDK writes them, and checks the response and event shapes that SDK accepts; then a
  * {@code GpBinaryV16} client joins the same room and the two see each other's events and properties.
  */
-@ExtendWith({WaitForFreePort.class, ArquillianExtension.class})
-@RunAsClient
-class JsonClientFlowIT {
-    @Deployment(testable = false)
-    static WebArchive microWar() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, ServerProbe.artifact("photon.micro.war"));
-    }
-
-    @ArquillianResource
-    private URL base;
+class JsonClientFlowIT extends MicroWarTest {
 
     @Test
     void javascriptSdkFramesThroughAllThreeRolesAndABinaryClientInTheSameRoom() throws Exception {

@@ -1,15 +1,8 @@
 package org.photonee.it.micro;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.photonee.it.support.WaitForFreePort;
+
 import org.photonee.client.FriendInfo;
 import org.photonee.client.JoinRandomRoomOptions;
 import org.photonee.client.PhotonException;
@@ -31,7 +24,6 @@ import org.photonee.it.support.MessageClient;
 import org.photonee.it.support.ServerProbe;
 import org.photonee.it.support.TestPlayer;
 
-import java.net.URL;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -50,16 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * <p>Game servers report room state to the master asynchronously, so checks that depend on the master having heard
  * of a change poll with a deadline.
  */
-@ExtendWith({WaitForFreePort.class, ArquillianExtension.class})
-@RunAsClient
-class MatchmakingIT {
-    @Deployment(testable = false)
-    static WebArchive microWar() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, ServerProbe.artifact("photon.micro.war"));
-    }
-
-    @ArquillianResource
-    private URL base;
+class MatchmakingIT extends MicroWarTest {
 
     private ServerProbe server;
 

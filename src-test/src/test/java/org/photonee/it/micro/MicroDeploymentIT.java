@@ -1,36 +1,19 @@
 package org.photonee.it.micro;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.photonee.it.support.WaitForFreePort;
+
 import org.photonee.core.codes.ReturnCode;
 import org.photonee.it.support.HealthAssertions;
 import org.photonee.it.support.MessageClient;
 import org.photonee.it.support.ServerProbe;
 
-import java.net.URL;
 import java.net.http.HttpResponse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The Micro WAR, exactly as {@code ./photon run} deploys it, on a managed Payara Micro. */
-@ExtendWith({WaitForFreePort.class, ArquillianExtension.class})
-@RunAsClient
-class MicroDeploymentIT {
-    @Deployment(testable = false)
-    static WebArchive microWar() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, ServerProbe.artifact("photon.micro.war"));
-    }
-
-    @ArquillianResource
-    private URL base;
+class MicroDeploymentIT extends MicroWarTest {
 
     @Test
     void healthIsUpWithAllRolesAndTheDatabase() throws Exception {
@@ -69,7 +52,24 @@ class MicroDeploymentIT {
     }
 
     @Test
-    void listensOnLoopbackOnly() {
+    void listensOnLoopbackOnly() throws Exception {
         assertTrue(base.getHost().equals("127.0.0.1") || base.getHost().equals("localhost"), base.toString());
+        // The port answers on loopback and on no other address of this machine.
+        try (java.net.Socket s = new java.net.Socket()) {
+            s.connect(new java.net.InetSocketAddress("127.0.0.1", base.getPort()), 2000);
+        }
+        for (java.net.NetworkInterface nic : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+            for (java.net.InetAddress address : java.util.Collections.list(nic.getInetAddresses())) {
+                if (address.isLoopbackAddress() || address.isLinkLocalAddress()) {
+                    continue;
+                }
+                try (java.net.Socket s = new java.net.Socket()) {
+                    s.connect(new java.net.InetSocketAddress(address, base.getPort()), 1000);
+                    org.junit.jupiter.api.Assertions.fail("port " + base.getPort() + " answers on " + address);
+                } catch (java.io.IOException refused) {
+                    // expected: nothing listens there
+                }
+            }
+        }
     }
 }

@@ -10,20 +10,14 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
 import java.net.URI;
-import java.net.URL;
+
 import java.net.http.HttpResponse;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
+
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.photonee.it.support.WaitForFreePort;
+
 import org.photonee.core.codec.protocol16.GpBinaryV16Protocol;
 import org.photonee.core.codes.GamePropertyKey;
 import org.photonee.core.codes.OperationCode;
@@ -43,19 +37,9 @@ import org.photonee.it.support.ServerProbe;
  * and lobby properties) and its lobby in {@code /api/admin/lobbies}; when its last player drops and the empty-room
  * TTL runs out, the persistent room (PlayerTTL -1) is saved ({@code /api/admin/rooms}) and its game row goes.
  */
-@ExtendWith({WaitForFreePort.class, ArquillianExtension.class})
-@RunAsClient
-class PersistenceIT {
+class PersistenceIT extends MicroWarTest {
     private static final GpBinaryV16Protocol BINARY = new GpBinaryV16Protocol();
     private static final long WAIT_MILLIS = 20_000;
-
-    @Deployment(testable = false)
-    static WebArchive microWar() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, ServerProbe.artifact("photon.micro.war"));
-    }
-
-    @ArquillianResource
-    private URL base;
 
     @Test
     void theGameServerRoleAppearsInTheServerTable() throws Exception {

@@ -1,15 +1,8 @@
 package org.photonee.it.micro;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.photonee.it.support.WaitForFreePort;
+
 import org.photonee.client.PhotonException;
 import org.photonee.client.RaiseEventOptions;
 import org.photonee.client.Room;
@@ -30,7 +23,6 @@ import org.photonee.it.support.MessageClient;
 import org.photonee.it.support.ServerProbe;
 import org.photonee.it.support.TestPlayer;
 
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,21 +40,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * <p>"Did not receive" is proven with fences: the sender raises a marker event to All after the event under test;
  * a room sends to each peer in order, so whatever a peer got before the marker is everything it was sent.
  */
-@ExtendWith({WaitForFreePort.class, ArquillianExtension.class})
-@RunAsClient
-class RoomBehaviourIT {
+class RoomBehaviourIT extends MicroWarTest {
     /** Marker event code raised to All after the event under test. */
     private static final int FENCE = 200;
     /** Marker that a peer's earlier operations (e.g. ChangeGroups, which has no response) were processed. */
     private static final int SYNC = 201;
-
-    @Deployment(testable = false)
-    static WebArchive microWar() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, ServerProbe.artifact("photon.micro.war"));
-    }
-
-    @ArquillianResource
-    private URL base;
 
     private ServerProbe server;
 

@@ -1,14 +1,7 @@
 package org.photonee.it.micro;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.photonee.it.support.WaitForFreePort;
+
 import org.photonee.core.codec.json.JsonProtocol;
 import org.photonee.core.codec.protocol16.GpBinaryV16Protocol;
 import org.photonee.core.codes.ReturnCode;
@@ -21,7 +14,6 @@ import org.photonee.it.support.RawSocket;
 import org.photonee.it.support.ServerProbe;
 
 import java.net.URI;
-import java.net.URL;
 import java.net.http.WebSocketHandshakeException;
 import java.util.concurrent.ExecutionException;
 
@@ -35,19 +27,9 @@ import static org.junit.jupiter.api.Assertions.fail;
  * ping in both protocols, and bad input (unknown operation, oversized, malformed) answered with a clear code while
  * another connected client is untouched.
  */
-@ExtendWith({WaitForFreePort.class, ArquillianExtension.class})
-@RunAsClient
-class TransportIT {
+class TransportIT extends MicroWarTest {
     private static final GpBinaryV16Protocol BINARY = new GpBinaryV16Protocol();
     private static final JsonProtocol JSON = new JsonProtocol();
-
-    @Deployment(testable = false)
-    static WebArchive microWar() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, ServerProbe.artifact("photon.micro.war"));
-    }
-
-    @ArquillianResource
-    private URL base;
 
     private URI ws(String path) {
         return new ServerProbe(base).webSocket(path);
