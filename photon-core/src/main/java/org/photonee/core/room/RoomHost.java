@@ -51,7 +51,7 @@ public final class RoomHost {
 
     /** CreateGame: a new room with the given options and the requester as its first actor, or GameIdAlreadyExists. */
     public void create(String appId, String appVersion, String gameId, RoomOptions options, JoinRequest request) {
-        boolean saved = store.load(appId, gameId).isPresent();
+        boolean saved = store.exists(appId, gameId);
         Entry entry;
         synchronized (this) {
             RoomKey key = new RoomKey(appId, gameId);

@@ -30,6 +30,14 @@ public interface RoomStateStore {
     /** The saved state of a room, if any. */
     Optional<RoomState> load(String appId, String gameId);
 
+    /**
+     * Whether a room is saved, without reading its state: CreateGame asks this for every new room name, so stores
+     * should answer it cheaper than {@link #load}.
+     */
+    default boolean exists(String appId, String gameId) {
+        return load(appId, gameId).isPresent();
+    }
+
     /** Forgets a room: it ended with nobody to come back, or it is loaded again. */
     void delete(String appId, String gameId);
 }

@@ -71,6 +71,11 @@ public final class JpaRoomStateStore implements RoomStateStore {
     }
 
     @Override
+    public boolean exists(String appId, String gameId) {
+        return rows.exists(appId, gameId);
+    }
+
+    @Override
     public void delete(String appId, String gameId) {
         rows.delete(appId, gameId);
     }

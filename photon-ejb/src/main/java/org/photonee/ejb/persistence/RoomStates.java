@@ -47,6 +47,13 @@ public class RoomStates {
         return row == null ? Optional.empty() : Optional.of(new Stored(row.getFormatVersion(), row.getData()));
     }
 
+    /** Whether a room is saved; a count, so the state blob is not read. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public boolean exists(String appId, String gameId) {
+        return em.createQuery("SELECT COUNT(r) FROM RoomStateEntity r WHERE r.appId = :a AND r.gameId = :g",
+                        Long.class).setParameter("a", appId).setParameter("g", gameId).getSingleResult() > 0;
+    }
+
     /** Deletes the room's row; true when there was one. */
     public boolean delete(String appId, String gameId) {
         return em.createQuery("DELETE FROM RoomStateEntity r WHERE r.appId = :a AND r.gameId = :g")
