@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.photonee.client.JoinRandomRoomOptions;
 import org.photonee.client.LoadBalancingClient;
-import org.photonee.client.LoadBalancingListener;
 import org.photonee.client.RaiseEventOptions;
 import org.photonee.client.Room;
 import org.photonee.client.RoomInfo;
@@ -14,6 +13,7 @@ import org.photonee.client.RoomOptions;
 import org.photonee.client.TypedLobby;
 import org.photonee.client.AuthValues;
 import org.photonee.core.codes.EventCaching;
+import org.photonee.it.support.EventRecorder;
 import org.photonee.it.support.PhotonProcess;
 
 import java.net.URI;
@@ -23,10 +23,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -79,14 +77,14 @@ class ClusterStoryIT {
     @Test
     void storyOfACluster() throws Exception {
         // Lobby: alice creates a listed room, bob sees it in the lobby and joins it at random.
-        Recorder aliceEvents = new Recorder();
+        EventRecorder aliceEvents = new EventRecorder();
         LoadBalancingClient alice = client("alice", aliceEvents);
         Room aliceRoom = await(alice.createRoom("story", RoomOptions.defaults().withMaxPlayers(4)
                 .withPlayerTtl(15_000).withCustomProperties(Map.of("map", "harbour"))
                 .withLobbyProperties("map")));
         assertEquals(1, aliceRoom.localActorNr());
 
-        Recorder bobEvents = new Recorder();
+        EventRecorder bobEvents = new EventRecorder();
         LoadBalancingClient bob = client("bob", bobEvents);
         await(bob.joinLobby(TypedLobby.DEFAULT));
         eventually(() -> roomNames(bob).contains("story"), "bob's lobby lists 'story'");
@@ -104,7 +102,7 @@ class ClusterStoryIT {
         // Cache replay: an event cached in the room reaches carol, who joins later.
         alice.raiseEvent(2, "cached", RaiseEventOptions.DEFAULT.withCaching(EventCaching.ADD_TO_ROOM_CACHE));
         assertEquals("2:1:cached", bobEvents.next());
-        Recorder carolEvents = new Recorder();
+        EventRecorder carolEvents = new EventRecorder();
         LoadBalancingClient carol = client("carol", carolEvents);
         Room carolRoom = await(carol.joinRoom("story"));
         assertEquals(3, carolRoom.localActorNr());
@@ -132,7 +130,7 @@ class ClusterStoryIT {
         Map<String, Set<String>> roomsByServer = new java.util.HashMap<>();
         List<LoadBalancingClient> hosts = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            LoadBalancingClient host = client("host-" + i, new Recorder());
+            LoadBalancingClient host = client("host-" + i, new EventRecorder());
             await(host.createRoom("spread-" + i, RoomOptions.defaults().withMaxPlayers(2)));
             roomsByServer.computeIfAbsent(gameServerOf(host), k -> new HashSet<>()).add("spread-" + i);
             hosts.add(host);
@@ -155,7 +153,7 @@ class ClusterStoryIT {
             assertTrue(code >= 1000, "a clear close code, got " + code);
         }
         // Within 5 s, the master sends every new room to the survivor.
-        LoadBalancingClient refugee = client("refugee", new Recorder());
+        LoadBalancingClient refugee = client("refugee", new EventRecorder());
         String survivor = "127.0.0.1:" + GS2_PORT;
         for (int i = 0; i < 4; i++) {
             Room room = await(refugee.createRoom("after-crash-" + i, RoomOptions.defaults()));
@@ -186,7 +184,7 @@ class ClusterStoryIT {
         return names;
     }
 
-    private static LoadBalancingClient client(String userId, Recorder recorder) throws Exception {
+    private static LoadBalancingClient client(String userId, EventRecorder recorder) throws Exception {
         LoadBalancingClient c = new LoadBalancingClient("story-app", "1.0");
         c.setAuthValues(AuthValues.user(userId));
         c.addListener(recorder);
@@ -206,24 +204,6 @@ class ClusterStoryIT {
                 throw new AssertionError("not within 10 s: " + what);
             }
             Thread.sleep(50);
-        }
-    }
-
-    /** Custom events as "code:sender:content", in arrival order. */
-    private static final class Recorder implements LoadBalancingListener {
-        private final BlockingQueue<String> events = new LinkedBlockingQueue<>();
-
-        @Override
-        public void onCustomEvent(int code, int senderActorNr, Object content) {
-            events.add(code + ":" + senderActorNr + ":" + content);
-        }
-
-        String next() throws InterruptedException {
-            String e = events.poll(10, TimeUnit.SECONDS);
-            if (e == null) {
-                throw new AssertionError("no event within 10 s");
-            }
-            return e;
         }
     }
 }

@@ -5,19 +5,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.photonee.client.AuthValues;
 import org.photonee.client.LoadBalancingClient;
-import org.photonee.client.LoadBalancingListener;
 import org.photonee.client.RaiseEventOptions;
 import org.photonee.client.Room;
 import org.photonee.client.RoomOptions;
 import org.photonee.core.codes.EventCaching;
 import org.photonee.core.codes.JoinMode;
+import org.photonee.it.support.EventRecorder;
 import org.photonee.it.support.PhotonProcess;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -70,7 +68,7 @@ class PersistentRoomRestartIT {
         server = PhotonProcess.restart(PORT, SECRET);
         server.awaitReady(Duration.ofSeconds(240));
 
-        Recorder events = new Recorder();
+        EventRecorder events = new EventRecorder();
         client = connect("alice");
         client.addListener(events);
         Room back = await(client.joinRoom("saga", JoinMode.REJOIN_ONLY, null));
@@ -88,22 +86,5 @@ class PersistentRoomRestartIT {
 
     private static <T> T await(CompletionStage<T> stage) throws Exception {
         return stage.toCompletableFuture().get(15, TimeUnit.SECONDS);
-    }
-
-    private static final class Recorder implements LoadBalancingListener {
-        private final BlockingQueue<String> events = new LinkedBlockingQueue<>();
-
-        @Override
-        public void onCustomEvent(int code, int senderActorNr, Object content) {
-            events.add(code + ":" + senderActorNr + ":" + content);
-        }
-
-        String next() throws InterruptedException {
-            String e = events.poll(10, TimeUnit.SECONDS);
-            if (e == null) {
-                throw new AssertionError("no event within 10 s");
-            }
-            return e;
-        }
     }
 }

@@ -81,7 +81,7 @@ public final class LocalPostgres implements AutoCloseable {
             runPg(List.of(binDir.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-m", "fast", "-w",
                     "stop"));
         } finally {
-            deleteRecursively(dataDir.getParent().toFile());
+            PhotonProcess.deleteRecursively(dataDir.getParent().toFile());
         }
     }
 
@@ -103,15 +103,5 @@ public final class LocalPostgres implements AutoCloseable {
             throw new IllegalStateException("failed: " + String.join(" ", command) + "\n" + out);
         }
         return out;
-    }
-
-    private static void deleteRecursively(File f) {
-        File[] children = f.listFiles();
-        if (children != null) {
-            for (File c : children) {
-                deleteRecursively(c);
-            }
-        }
-        f.delete();
     }
 }

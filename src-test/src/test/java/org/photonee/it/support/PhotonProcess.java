@@ -119,7 +119,7 @@ public final class PhotonProcess implements AutoCloseable {
         launcher.descendants().forEach(ProcessHandle::destroyForcibly);
     }
 
-    private static void deleteRecursively(File f) {
+    static void deleteRecursively(File f) {
         File[] children = f.listFiles();
         if (children != null) {
             for (File c : children) {
