@@ -56,7 +56,7 @@ public final class MasterApplication extends ApplicationBase {
                 new LoadBalancer(loadBalancerSettings, random));
         server.setObserver(observer);
         handlers = new MasterClientHandlers(server, new MasterOperations(server, tokens, random),
-                new ClientAuthentication(tokens, authenticator), tokens);
+                new ClientAuthentication(tokens, authenticator, false), tokens);
         master = server;
         server.start();
     }
