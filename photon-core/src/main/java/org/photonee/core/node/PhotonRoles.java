@@ -200,6 +200,45 @@ public final class PhotonRoles {
         return true;
     }
 
+    /** The game server's load level (0 lowest … 10 full), or -1 when this instance runs no game server. */
+    public int loadLevel() {
+        return workload == null ? -1 : workload.loadLevel();
+    }
+
+    /** Live rooms on this game server, 0 when it runs none. */
+    public int roomCount() {
+        return byEndpoint.get("game") instanceof GameServerApplication game ? game.rooms().roomCount() : 0;
+    }
+
+    /**
+     * Games per application and lobby on this master, read on the master's fiber (its state is touched nowhere
+     * else). Empty when this instance runs no master.
+     */
+    public java.util.concurrent.CompletableFuture<Map<LobbyCount, Integer>> lobbyGameCounts() {
+        MasterServer master = masterServer();
+        java.util.concurrent.CompletableFuture<Map<LobbyCount, Integer>> result =
+                new java.util.concurrent.CompletableFuture<>();
+        if (master == null) {
+            result.complete(Map.of());
+            return result;
+        }
+        master.fiber().enqueue(() -> {
+            Map<LobbyCount, Integer> counts = new LinkedHashMap<>();
+            for (org.photonee.core.master.GameApplication app : master.applications()) {
+                for (org.photonee.core.master.AppLobby lobby : app.lobbies()) {
+                    counts.put(new LobbyCount(app.appId(), app.appVersion(), lobby.key().name(), lobby.key().type()),
+                            lobby.gameCount());
+                }
+            }
+            result.complete(counts);
+        });
+        return result;
+    }
+
+    /** One lobby of one application version. */
+    public record LobbyCount(String appId, String appVersion, String lobby, int lobbyType) {
+    }
+
     /** The game server's rotation state, or null when this instance runs no game server. */
     public ServerState serverState() {
         return workload == null ? null : workload.serverState();
