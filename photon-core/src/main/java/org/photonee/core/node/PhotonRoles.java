@@ -277,11 +277,21 @@ public final class PhotonRoles {
                 () -> holder.game.rooms().reportAll());
     }
 
+    /**
+     * The process's CPU use. WildFly's module system hides {@code com.sun.management} from deployments unless they
+     * ask for it, so without it the portable system load average per core stands in.
+     */
     private static double cpuPercent() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            double load = os.getProcessCpuLoad();
-            return load < 0 ? 0 : load * 100;
+        try {
+            if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+                double load = os.getProcessCpuLoad();
+                return load < 0 ? 0 : load * 100;
+            }
+        } catch (LinkageError hidden) {
+            // fall through to the portable figure
         }
-        return 0;
+        java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        double perCore = os.getSystemLoadAverage() / Math.max(1, os.getAvailableProcessors());
+        return perCore < 0 ? 0 : Math.min(100, perCore * 100);
     }
 }
