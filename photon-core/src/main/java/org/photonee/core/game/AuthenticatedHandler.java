@@ -49,7 +49,8 @@ final class AuthenticatedHandler implements OperationHandler {
         RoomOptions createOptions = null;
         try {
             gameId = JoinRequest.gameIdOf(r.parameters());
-            join = JoinRequest.fromOperation(membership, r, token.userId(), token.sessionId());
+            join = JoinRequest.fromOperation(membership, r, token.userId(), token.sessionId(),
+                    token.authCookie());
             if (r.code() == OperationCode.CREATE_GAME || join.joinMode() == JoinMode.CREATE_IF_NOT_EXISTS) {
                 createOptions = RoomOptions.fromRequest(r.parameters(), s.settings.rooms());
             }

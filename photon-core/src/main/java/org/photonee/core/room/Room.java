@@ -28,6 +28,9 @@ import org.photonee.core.fiber.Fiber;
 import org.photonee.core.peer.Broadcaster;
 import org.photonee.core.peer.Peer;
 import org.photonee.core.peer.SendParameters;
+import org.photonee.core.plugin.BroadcastTarget;
+import org.photonee.core.plugin.Caller;
+import org.photonee.core.plugin.PropertyRequest;
 import org.photonee.core.protocol.EventData;
 import org.photonee.core.protocol.OperationResponse;
 import org.photonee.core.protocol.Parameters;
@@ -57,9 +60,9 @@ public final class Room {
     private final RoomSettings settings;
     private final GameStateListener listener;
     private final Consumer<Room> emptyTtlExpired;
-    private final int flags;
-    private final String lobbyName;
-    private final int lobbyType;
+    private int flags;
+    private String lobbyName;
+    private int lobbyType;
     private final TreeMap<Integer, Actor> actors = new TreeMap<>();
     /** Active actors by the member driving them: every in-room operation looks its sender up here. */
     private final Map<RoomMember, Actor> activeByMember = new IdentityHashMap<>();
@@ -67,6 +70,7 @@ public final class Room {
     private final LinkedHashSet<String> expectedUsers;
     private final LinkedHashSet<String> excludedUsers = new LinkedHashSet<>();
     private final EventCache cache;
+    private PluginGate plugins = PluginGate.DEFAULT;
     /** Reused receiver list: the room fiber builds one broadcast at a time. */
     private final ArrayList<Peer> receivers = new ArrayList<>();
 
@@ -112,18 +116,102 @@ public final class Room {
 
     // ---- join ----
 
-    /** Admits a creator, joiner or rejoiner, or answers with the reason it cannot enter. */
+    /** Admits a joiner or rejoiner (as the creator when the room has no actor yet), or answers why not. */
     public void join(JoinRequest request) {
+        join(request, actorCounter == 0 ? JoinKind.CREATE : JoinKind.JOIN, () -> { });
+    }
+
+    /** How a join reaches the room, which decides the plugin hooks it passes. */
+    enum JoinKind {
+        /** Into a room with actors: BeforeJoin, then OnJoin. */
+        JOIN,
+        /** The creator of a new room: OnCreateGame. */
+        CREATE,
+        /** A join for a room that was not in memory, which the plugin may load: OnCreateGame with IsJoin. */
+        LOAD
+    }
+
+    /**
+     * Runs a join through the plugin's hooks and the room's rules, and answers the joiner.
+     *
+     * @param answered runs once the joiner has its answer (later than the call when the plugin waits for HTTP)
+     */
+    void join(JoinRequest request, JoinKind kind, Runnable answered) {
+        if (request.plugin() != null && !request.plugin().equals(plugins.plugin().name())) {
+            refuse(request, ReturnCode.PLUGIN_MISMATCH, "Requested plugin '" + request.plugin()
+                    + "' does not match the room's plugin '" + plugins.plugin().name() + "'");
+            answered.run();
+            return;
+        }
+        Caller caller = new Caller(0, request.userId(), requestedNickname(request), request.authCookie());
+        Runnable refusedByPlugin = answered;
+        if (kind == JoinKind.JOIN) {
+            plugins.beforeJoin(caller, request.parameters(), Outcomes.of(
+                    () -> admitAndWelcome(request, true, answered),
+                    (message, data) -> {
+                        refuseForPlugin(request, message, data);
+                        refusedByPlugin.run();
+                    }));
+            return;
+        }
+        boolean createIfNotExists = request.joinMode() == JoinMode.CREATE_IF_NOT_EXISTS;
+        plugins.createGame(caller, request.parameters(), kind == JoinKind.LOAD, createIfNotExists, Outcomes.of(
+                () -> {
+                    if (kind == JoinKind.LOAD && actors.isEmpty() && !createIfNotExists) {
+                        refuse(request, ReturnCode.GAME_ID_NOT_EXISTS, "Game " + gameId + " does not exist");
+                        answered.run();
+                    } else {
+                        admitAndWelcome(request, false, answered);
+                    }
+                },
+                (message, data) -> {
+                    refuseForPlugin(request, message, data);
+                    refusedByPlugin.run();
+                }));
+    }
+
+    private void admitAndWelcome(JoinRequest request, boolean withOnJoin, Runnable answered) {
+        int counterBefore = actorCounter;
         Actor actor;
         try {
             actor = admit(request);
         } catch (RoomException e) {
-            request.member().joinFailed(e.returnCode());
-            request.member().peer().sendOperationResponse(
-                    OperationResponse.error(request.operationCode(), e.returnCode(), e.getMessage()),
-                    SendParameters.DEFAULT);
+            refuse(request, e.returnCode(), e.getMessage());
+            answered.run();
             return;
         }
+        actor.setAuthCookie(request.authCookie());
+        if (!withOnJoin) {
+            welcome(actor, request);
+            answered.run();
+            return;
+        }
+        boolean rejoin = actor.actorNr() <= counterBefore;
+        plugins.onJoin(PluginGate.callerOf(actor), request.parameters(), rejoin, Outcomes.of(
+                () -> {
+                    welcome(actor, request);
+                    answered.run();
+                },
+                (message, data) -> {
+                    unadmit(actor, rejoin);
+                    refuseForPlugin(request, message, data);
+                    answered.run();
+                }));
+    }
+
+    /** Undoes an admission the plugin refused in OnJoin: nobody was told of the actor yet. */
+    private void unadmit(Actor actor, boolean rejoin) {
+        detach(actor);
+        if (!rejoin) {
+            actors.remove(actor.actorNr());
+            LOG.log(System.Logger.Level.DEBUG, "room {0}: actor {1} removed, reason {2}", gameId, actor.actorNr(),
+                    LeaveReason.PLUGIN_FAILED_JOIN);
+        } else if (playerTtl > 0 && playerTtl != Integer.MAX_VALUE) {
+            actor.setTtlTimer(fiber.schedule(() -> playerTtlExpired(actor), playerTtl));
+        }
+    }
+
+    private void welcome(Actor actor, JoinRequest request) {
         emptyTimer.cancel();
         boolean masterChanged = electMasterClientIfGone();
         request.member().joined(this, actor);
@@ -136,6 +224,23 @@ public final class Room {
         }
         replayCache(actor.peer());
         reportIfChanged();
+    }
+
+    private static void refuse(JoinRequest request, short returnCode, String message) {
+        request.member().joinFailed(returnCode);
+        request.member().peer().sendOperationResponse(
+                OperationResponse.error(request.operationCode(), returnCode, message), SendParameters.DEFAULT);
+    }
+
+    private static void refuseForPlugin(JoinRequest request, String message, Map<Integer, Object> data) {
+        request.member().joinFailed(ReturnCode.PLUGIN_REPORTED_ERROR);
+        request.member().peer().sendOperationResponse(
+                PluginGate.pluginError(request.operationCode(), message, data), SendParameters.DEFAULT);
+    }
+
+    private static String requestedNickname(JoinRequest request) {
+        PhotonHashtable props = request.actorProperties();
+        return props == null ? null : Values.toStringOrNull(props.get(ActorPropertyKey.NICKNAME));
     }
 
     private Actor admit(JoinRequest request) throws RoomException {
@@ -249,11 +354,16 @@ public final class Room {
         for (Actor a : actors.values()) {
             actorProperties.put(a.actorNr(), a.visibleProperties(publishUserId()));
         }
-        return Parameters.of(ParameterCode.ACTOR_NR, actor.actorNr(),
+        Parameters p = Parameters.of(ParameterCode.ACTOR_NR, actor.actorNr(),
                 ParameterCode.GAME_PROPERTIES, gameProperties(),
                 ParameterCode.ACTORS, actorNumbers(),
                 ParameterCode.ACTOR_PROPERTIES, actorProperties,
                 ParameterCode.ROOM_OPTION_FLAGS, flags);
+        if (!plugins.passesEverything()) {
+            p.put(ParameterCode.PLUGIN_NAME, plugins.plugin().name());
+            p.put(ParameterCode.PLUGIN_VERSION, plugins.plugin().version());
+        }
+        return p;
     }
 
     private EventData joinEvent(Actor actor) {
@@ -294,18 +404,26 @@ public final class Room {
     public void disconnect(RoomMember member, int leaveReason) {
         Actor actor = actorOf(member);
         if (actor != null) {
-            deactivateOrRemove(actor, true, leaveReason);
+            plugins.onDisconnect(PluginGate.callerOf(actor), leaveReason,
+                    () -> deactivateOrRemove(actor, true, leaveReason));
         }
     }
 
+    /** OnLeave, then the actor goes inactive or leaves for good; a leave cannot be refused. */
     private void deactivateOrRemove(Actor actor, boolean stayInactive, int reason) {
-        if (stayInactive && playerTtl != 0 && !cacheLimitReached) {
-            deactivate(actor);
-        } else {
-            remove(actor, reason);
-        }
-        scheduleUnloadIfEmpty();
-        reportIfChanged();
+        boolean inactive = stayInactive && playerTtl != 0 && !cacheLimitReached;
+        plugins.onLeave(PluginGate.callerOf(actor), inactive, reason, null, () -> {
+            if (actors.get(actor.actorNr()) != actor) {
+                return;
+            }
+            if (inactive) {
+                deactivate(actor);
+            } else {
+                remove(actor, reason);
+            }
+            scheduleUnloadIfEmpty();
+            reportIfChanged();
+        });
     }
 
     private void deactivate(Actor actor) {
@@ -319,8 +437,12 @@ public final class Room {
 
     private void playerTtlExpired(Actor actor) {
         if (actors.get(actor.actorNr()) == actor && !actor.isActive()) {
-            remove(actor, LeaveReason.PLAYER_TTL_TIMED_OUT);
-            reportIfChanged();
+            plugins.onLeave(PluginGate.callerOf(actor), false, LeaveReason.PLAYER_TTL_TIMED_OUT, null, () -> {
+                if (actors.get(actor.actorNr()) == actor && !actor.isActive()) {
+                    remove(actor, LeaveReason.PLAYER_TTL_TIMED_OUT);
+                    reportIfChanged();
+                }
+            });
         }
     }
 
@@ -391,6 +513,14 @@ public final class Room {
     }
 
     /**
+     * The room's EmptyRoomTTL ran out: BeforeCloseGame and OnCloseGame, then {@code closeNow} (the owner unloads
+     * it). A plugin failing BeforeCloseGame keeps the room for another EmptyRoomTTL.
+     */
+    void close(Runnable closeNow) {
+        plugins.close(actors.size(), closeNow, this::scheduleUnloadIfEmpty);
+    }
+
+    /**
      * Ends the room: timers stop, the master is told it is gone, and the state to keep is returned (inactive actors
      * of a persistent room) or null. Called by the owner once it made sure no join is on its way.
      */
@@ -415,17 +545,43 @@ public final class Room {
 
     // ---- RaiseEvent ----
 
-    /** RaiseEvent (253): relays or caches an event; answers only refusals (and RemoveFromRoomCache). */
+    /**
+     * RaiseEvent (253): the plugin's OnRaiseEvent first, then the event is relayed or cached; answers only refusals
+     * (and RemoveFromRoomCache).
+     */
     public void raiseEvent(RoomMember member, Parameters p, SendParameters sendParameters) {
         Actor sender = actorOf(member);
         if (sender == null) {
             return;
         }
+        if (plugins.passesEverything()) {
+            relayEvent(sender, p, sendParameters);
+            return;
+        }
+        plugins.onRaiseEvent(PluginGate.callerOf(sender), p, Outcomes.of(
+                () -> {
+                    if (actors.get(sender.actorNr()) == sender) {
+                        relayEvent(sender, p, sendParameters);
+                    }
+                },
+                (message, data) -> answerPluginError(sender, OperationCode.RAISE_EVENT, message, data)));
+    }
+
+    private void relayEvent(Actor sender, Parameters p, SendParameters sendParameters) {
         try {
             raiseEvent(sender, p, sendParameters);
         } catch (RoomException e) {
-            sender.peer().sendOperationResponse(OperationResponse.error(
-                    OperationCode.RAISE_EVENT, e.returnCode(), e.getMessage()),
+            if (sender.isActive()) {
+                sender.peer().sendOperationResponse(OperationResponse.error(
+                        OperationCode.RAISE_EVENT, e.returnCode(), e.getMessage()),
+                        SendParameters.DEFAULT);
+            }
+        }
+    }
+
+    private static void answerPluginError(Actor actor, int operationCode, String message, Map<Integer, Object> data) {
+        if (actor.isActive()) {
+            actor.peer().sendOperationResponse(PluginGate.pluginError(operationCode, message, data),
                     SendParameters.DEFAULT);
         }
     }
@@ -654,24 +810,63 @@ public final class Room {
 
     // ---- properties ----
 
-    /** SetProperties (252) of the room (ActorNr absent or 0) or of an actor, optionally with CAS. */
+    /**
+     * SetProperties (252) of the room (ActorNr absent or 0) or of an actor, optionally with CAS: validated, then
+     * the plugin's BeforeSetProperties, the update, and its OnSetProperties before the answer.
+     */
     public void setProperties(RoomMember member, Parameters p) {
         Actor sender = actorOf(member);
         if (sender == null) {
             return;
         }
         int op = OperationCode.SET_PROPERTIES;
+        PropertyUpdate update;
         try {
-            PropertyUpdate update = PropertyUpdate.parse(p);
+            update = PropertyUpdate.parse(p);
+        } catch (RoomException e) {
+            sender.peer().sendOperationResponse(OperationResponse.error(op, e.returnCode(), e.getMessage()),
+                    SendParameters.DEFAULT);
+            return;
+        }
+        PropertyRequest request = new PropertyRequest(update.targetActorNr(), update.properties(), update.expected(),
+                update.broadcast(), Values.toInt(p.get(ParameterCode.WEB_FLAGS), 0));
+        Caller caller = PluginGate.callerOf(sender);
+        plugins.beforeSetProperties(caller, request, Outcomes.of(
+                () -> {
+                    if (!applyProperties(sender, update, true)) {
+                        return;
+                    }
+                    plugins.onSetProperties(caller, request, Outcomes.of(
+                            () -> {
+                                if (sender.isActive()) {
+                                    sender.peer().sendOperationResponse(OperationResponse.ok(op),
+                                            SendParameters.DEFAULT);
+                                }
+                            },
+                            (message, data) -> answerPluginError(sender, op, message, data)));
+                },
+                (message, data) -> answerPluginError(sender, op, message, data)));
+    }
+
+    /**
+     * Sets properties for a client (answering a refusal to it when {@code answerRefusal}) or for the plugin.
+     * A refusal is reported to the plugin when it had a say in the update.
+     */
+    boolean applyProperties(Actor sender, PropertyUpdate update, boolean answerRefusal) {
+        try {
             if (update.targetActorNr() == 0) {
                 setGameProperties(sender, update);
             } else {
                 setActorProperties(sender, update);
             }
-            sender.peer().sendOperationResponse(OperationResponse.ok(op), SendParameters.DEFAULT);
+            return true;
         } catch (RoomException e) {
-            sender.peer().sendOperationResponse(OperationResponse.error(op, e.returnCode(), e.getMessage()),
-                    SendParameters.DEFAULT);
+            plugins.reportRefusedProperties(update.isCas() && e.getMessage().startsWith("CAS"), e);
+            if (answerRefusal && sender != null && sender.isActive()) {
+                sender.peer().sendOperationResponse(OperationResponse.error(OperationCode.SET_PROPERTIES,
+                        e.returnCode(), e.getMessage()), SendParameters.DEFAULT);
+            }
+            return false;
         }
     }
 
@@ -720,8 +915,9 @@ public final class Room {
             return;
         }
         boolean toAll = update.isCas() || hasFlag(RoomOptionFlags.BROADCAST_PROPS_CHANGE_TO_ALL);
-        EventData event = propertiesChangedEvent(sender.actorNr(), targetActorNr, update.properties());
-        broadcast(event, collectActive(toAll ? 0 : sender.actorNr()), SendParameters.DEFAULT);
+        int senderNr = sender == null ? 0 : sender.actorNr();
+        EventData event = propertiesChangedEvent(senderNr, targetActorNr, update.properties());
+        broadcast(event, collectActive(toAll ? 0 : senderNr), SendParameters.DEFAULT);
     }
 
     private static EventData propertiesChangedEvent(int senderActorNr, int targetActorNr, PhotonHashtable props) {
@@ -844,23 +1040,61 @@ public final class Room {
                                Consumer<Room> emptyTtlExpired) {
         Room room = new Room(state.gameId(), state.appId(), state.appVersion(), state.options(), settings, fiber,
                 listener, emptyTtlExpired);
-        room.actorCounter = state.actorCounter();
-        room.masterClientId = state.masterClientId();
-        room.excludedUsers.addAll(state.excludedUsers());
-        room.cacheLimitReached = state.cacheLimitReached();
+        room.loadState(state);
+        return room;
+    }
+
+    /** Takes over a saved state (options, actors as inactive, cache); the room must have no actor yet. */
+    void loadState(RoomState state) {
+        if (!actors.isEmpty()) {
+            throw new IllegalStateException("room " + gameId + " already has actors; state can only be loaded first");
+        }
+        RoomOptions options = state.options();
+        flags = options.flags();
+        lobbyName = options.lobbyName();
+        lobbyType = options.lobbyType();
+        maxPlayers = options.maxPlayers();
+        open = options.open();
+        visible = options.visible();
+        playerTtl = options.playerTtlMillis();
+        emptyRoomTtl = options.emptyRoomTtlMillis();
+        lobbyPropertyKeys = options.lobbyPropertyKeys();
+        expectedUsers.clear();
+        expectedUsers.addAll(options.expectedUsers());
+        customProperties.clear();
+        customProperties.putAll(options.customProperties());
+        actorCounter = state.actorCounter();
+        masterClientId = state.masterClientId();
+        excludedUsers.clear();
+        excludedUsers.addAll(state.excludedUsers());
+        cacheLimitReached = state.cacheLimitReached();
         for (RoomState.ActorState a : state.actors()) {
             Actor actor = new Actor(a.actorNr(), a.userId(), a.nickname(), new PhotonHashtable(a.properties()));
             for (int g : a.groups()) {
                 actor.groups().set(g);
             }
-            room.actors.put(actor.actorNr(), actor);
-            if (room.playerTtl > 0 && room.playerTtl != Integer.MAX_VALUE) {
-                actor.setTtlTimer(fiber.schedule(() -> room.playerTtlExpired(actor), room.playerTtl));
+            actors.put(actor.actorNr(), actor);
+            if (playerTtl > 0 && playerTtl != Integer.MAX_VALUE) {
+                actor.setTtlTimer(fiber.schedule(() -> playerTtlExpired(actor), playerTtl));
             }
         }
-        room.cache.restore(state.cacheSlice(), state.cachedEvents(), state.actorCaches());
-        room.scheduleUnloadIfEmpty();
-        return room;
+        cache.restore(state.cacheSlice(), state.cachedEvents(), state.actorCaches());
+        scheduleUnloadIfEmpty();
+    }
+
+    /** Gives the room its plugin; the owner calls it on the room fiber before the first join. */
+    void usePlugin(PluginGate gate) {
+        plugins = gate;
+    }
+
+    /** The room's plugin gate (the Default plugin unless the owner gave it another). */
+    PluginGate plugins() {
+        return plugins;
+    }
+
+    /** The room's plugin. */
+    public org.photonee.core.plugin.RoomPlugin plugin() {
+        return plugins.plugin();
     }
 
     RoomOptions currentOptions() {
@@ -917,6 +1151,71 @@ public final class Room {
 
     void setMasterClientId(int value) {
         masterClientId = value;
+    }
+
+    // ---- what a plugin does through its host ----
+
+    /** An event from the plugin to listed active actors, shaped like one an actor raised. */
+    void sendPluginEvent(int[] targetActors, int senderActorNr, int code, Object data) {
+        broadcast(customEvent(code, senderActorNr, data), collectTargets(targetActors), SendParameters.DEFAULT);
+    }
+
+    /** An event from the plugin to everyone, the others of the sender, or a group, optionally cached. */
+    void sendPluginEvent(BroadcastTarget target, int senderActorNr, int group, int code, Object data, int cacheOp) {
+        EventData event = customEvent(code, senderActorNr, data);
+        switch (target) {
+            case ALL -> broadcast(event, collectActive(0), SendParameters.DEFAULT);
+            case OTHERS -> broadcast(event, collectActive(senderActorNr), SendParameters.DEFAULT);
+            case GROUP -> broadcast(event, collectGroup(group, senderActorNr), SendParameters.DEFAULT);
+            default -> throw new IllegalArgumentException("unknown target " + target);
+        }
+        if (target != BroadcastTarget.GROUP && cacheOp == EventCaching.ADD_TO_ROOM_CACHE) {
+            cache.add(senderActorNr, senderActorNr, code, data);
+            closeIfCacheOverLimit();
+        } else if (target != BroadcastTarget.GROUP && cacheOp == EventCaching.ADD_TO_ROOM_CACHE_GLOBAL) {
+            cache.add(0, senderActorNr, code, data);
+            closeIfCacheOverLimit();
+        }
+    }
+
+    /** ErrorInfo (251) to every active actor. */
+    void broadcastErrorInfo(String message) {
+        broadcast(new EventData(EventCode.ERROR_INFO, Parameters.of(ParameterCode.INFO, message)),
+                collectActive(0), SendParameters.DEFAULT);
+    }
+
+    /** Properties set by the plugin: the room's rules apply, its hooks do not. */
+    boolean setPropertiesForPlugin(int actorNr, PhotonHashtable properties, PhotonHashtable expected,
+                                   boolean broadcast) {
+        PropertyUpdate update = new PropertyUpdate(actorNr, new PhotonHashtable(properties), broadcast,
+                expected == null || expected.isEmpty() ? null : expected);
+        return applyProperties(null, update, false);
+    }
+
+    /**
+     * Removes an actor at the plugin's request (LeaveReason PluginRequest): its client hears why (ErrorInfo) and is
+     * disconnected; a banned user may not come back.
+     */
+    boolean removeActorForPlugin(int actorNr, boolean ban, String message) {
+        Actor actor = actors.get(actorNr);
+        if (actor == null) {
+            return false;
+        }
+        if (ban && !actor.userId().isEmpty()) {
+            excludedUsers.add(actor.userId());
+        }
+        RoomMember member = actor.member();
+        Peer peer = actor.peer();
+        remove(actor, LeaveReason.PLUGIN_REQUEST);
+        if (member != null) {
+            member.left(this);
+            peer.sendEvent(new EventData(EventCode.ERROR_INFO, Parameters.of(ParameterCode.INFO,
+                    message == null ? "Removed by the room's plugin" : message)), SendParameters.DEFAULT);
+            peer.disconnect();
+        }
+        scheduleUnloadIfEmpty();
+        reportIfChanged();
+        return true;
     }
 
     // ---- queries ----
