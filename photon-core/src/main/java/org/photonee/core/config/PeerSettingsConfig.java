@@ -36,27 +36,10 @@ public final class PeerSettingsConfig {
     }
 
     private static int intValue(Function<String, String> lookup, String key, int fallback, int min) {
-        long v = longValue(lookup, key, fallback, min);
-        if (v > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException(key + " must be at most " + Integer.MAX_VALUE + ", got " + v);
-        }
-        return (int) v;
+        return ConfigReader.of(lookup).intValue(key, fallback, min);
     }
 
     private static long longValue(Function<String, String> lookup, String key, long fallback, long min) {
-        String raw = lookup.apply(key);
-        if (raw == null || raw.isBlank()) {
-            return fallback;
-        }
-        long v;
-        try {
-            v = Long.parseLong(raw.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be a whole number, got '" + raw + "'", e);
-        }
-        if (v < min) {
-            throw new IllegalArgumentException(key + " must be at least " + min + ", got " + v);
-        }
-        return v;
+        return ConfigReader.of(lookup).longValue(key, fallback, min);
     }
 }

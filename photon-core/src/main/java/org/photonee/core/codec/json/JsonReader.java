@@ -23,6 +23,7 @@ final class JsonReader {
     private final int end;
     private final ProtocolLimits limits;
     private final int maxDepth;
+    private final boolean byteKeys;
     private int pos;
     private int depth;
 
@@ -31,6 +32,15 @@ final class JsonReader {
      * structure (the message object, its {@code vals}) and do not count against {@link ProtocolLimits#maxDepth()}.
      */
     JsonReader(String text, int start, int uncountedLevels, ProtocolLimits limits) {
+        this(text, start, uncountedLevels, limits, true);
+    }
+
+    /**
+     * @param byteKeys whether member names "0".."255" become Byte keys (the client protocol's mapping) or stay
+     *                 strings (documents from web services)
+     */
+    JsonReader(String text, int start, int uncountedLevels, ProtocolLimits limits, boolean byteKeys) {
+        this.byteKeys = byteKeys;
         this.text = text;
         this.pos = start;
         this.end = text.length();
@@ -90,7 +100,7 @@ final class JsonReader {
             skipWhitespace();
             expect(':');
             Object value = readValue();
-            t.put(keyOf(name), value);
+            t.put(byteKeys ? keyOf(name) : name, value);
             if (t.size() > limits.maxCollectionLength()) {
                 throw error("object of more than " + limits.maxCollectionLength() + " members");
             }
