@@ -42,6 +42,15 @@ final class PluginRoomFixture {
 
     /** @param asDefault the scripted plugin is also what rooms get when they name none */
     PluginRoomFixture(Consumer<ScriptedPlugin> script, boolean asDefault) {
+        this(script, asDefault, false);
+    }
+
+    /** The scripted plugin as default, loading rooms it does not hold (like persistent webhooks). */
+    static PluginRoomFixture loading(Consumer<ScriptedPlugin> script) {
+        return new PluginRoomFixture(script, true, true);
+    }
+
+    private PluginRoomFixture(Consumer<ScriptedPlugin> script, boolean asDefault, boolean loads) {
         FiberFactory factory = name -> fibers.computeIfAbsent(name, n -> new ManualFiber());
         PluginHttp http = call -> {
             httpCalls.add(call);
@@ -49,7 +58,7 @@ final class PluginRoomFixture {
             httpAnswers.add(answer);
             return answer;
         };
-        PluginRegistry registry = new PluginRegistry(List.of(ScriptedPlugin.factory(plugins, script)),
+        PluginRegistry registry = new PluginRegistry(List.of(ScriptedPlugin.factory(plugins, script, loads)),
                 asDefault ? ScriptedPlugin.NAME : null,
                 Map.of(ScriptedPlugin.NAME, new PluginSettings(Map.of("turnSeconds", "30"))), http);
         host = new RoomHost(factory, RoomSettings.DEFAULTS, listener, store, registry);

@@ -44,8 +44,13 @@ final class ScriptedPlugin implements RoomPlugin {
     }
 
     /** A factory that hands each new plugin to {@code created} so the test can script it before the hook runs. */
-    static RoomPluginFactory factory(List<ScriptedPlugin> created, Consumer<ScriptedPlugin> script) {
+    static RoomPluginFactory factory(List<ScriptedPlugin> created, Consumer<ScriptedPlugin> script, boolean loads) {
         return new RoomPluginFactory() {
+            @Override
+            public boolean loadsUnknownRooms() {
+                return loads;
+            }
+
             @Override
             public String name() {
                 return NAME;
