@@ -25,6 +25,10 @@ final class AuthenticatedHandler implements OperationHandler {
             .on(OperationCode.JOIN_GAME, AuthenticatedHandler::enterRoom)
             .on(OperationCode.AUTHENTICATE, (s, r, sp) -> OperationResponse.error(r.code(),
                     ReturnCode.OPERATION_DENIED, "Already authenticated"))
+            .on(OperationCode.RPC, (s, r, sp) -> {
+                s.webRpc(null, s.rpcCaller(), r, sp);
+                return null;
+            })
             .otherwise((s, r, sp) -> InRoomHandler.handles(r.code())
                     ? OperationResponse.error(r.code(), ReturnCode.OPERATION_DENIED, "Not in a room")
                     : OperationTable.unknownOperation(r))

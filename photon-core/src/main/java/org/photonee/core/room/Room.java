@@ -39,6 +39,7 @@ import org.photonee.core.protocol.Values;
 import org.photonee.core.s2s.GameRemoveReason;
 import org.photonee.core.s2s.GameStateListener;
 import org.photonee.core.s2s.GameStateReport;
+import org.photonee.core.webrpc.HttpForwardLimiter;
 
 /**
  * A game room with Photon's "Hive" semantics (LOADBALANCING.md §2.10): actors, master client, join and rejoin
@@ -71,6 +72,7 @@ public final class Room {
     private final LinkedHashSet<String> excludedUsers = new LinkedHashSet<>();
     private final EventCache cache;
     private PluginGate plugins = PluginGate.DEFAULT;
+    private HttpForwardLimiter httpForwards;
     /** Reused receiver list: the room fiber builds one broadcast at a time. */
     private final ArrayList<Peer> receivers = new ArrayList<>();
 
@@ -1090,6 +1092,14 @@ public final class Room {
     /** The room's plugin gate (the Default plugin unless the owner gave it another). */
     PluginGate plugins() {
         return plugins;
+    }
+
+    /** The room's budget of forwarded web calls per second (HttpForwardLimit), made on first use. */
+    public HttpForwardLimiter httpForwards(java.util.function.Supplier<HttpForwardLimiter> create) {
+        if (httpForwards == null) {
+            httpForwards = create.get();
+        }
+        return httpForwards;
     }
 
     /** The room's plugin. */
