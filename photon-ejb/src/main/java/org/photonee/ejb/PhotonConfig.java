@@ -2,8 +2,12 @@ package org.photonee.ejb;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
+import org.photonee.core.config.ConfigReader;
+
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -22,6 +26,26 @@ public final class PhotonConfig {
             String value = mp == null ? null : mp.apply(key);
             return value != null ? value : plain(key);
         };
+    }
+
+    /**
+     * Typed reads over {@link #lookup()}. Keys listed by prefix ({@code photon.auth.<name>.param.*},
+     * {@code photon.plugins.<name>.*}) come from MicroProfile Config and system properties; environment variables
+     * cannot be listed back to their dotted names, so such keys must be set in one of those two.
+     */
+    public static ConfigReader reader() {
+        return new ConfigReader(lookup(), PhotonConfig::names);
+    }
+
+    private static Set<String> names() {
+        Set<String> names = new TreeSet<>();
+        try {
+            ConfigProvider.getConfig().getPropertyNames().forEach(names::add);
+        } catch (RuntimeException | LinkageError e) {
+            // no MicroProfile Config here: system properties only
+        }
+        System.getProperties().stringPropertyNames().forEach(names::add);
+        return names;
     }
 
     private static Function<String, String> microProfile() {

@@ -22,7 +22,12 @@ import org.photonee.core.fiber.Cancellable;
 import org.photonee.core.fiber.Fiber;
 import org.photonee.core.fiber.FiberFactory;
 import org.photonee.core.auth.AesGcmTokenCodec;
+import org.photonee.core.http.HttpQueueSettings;
+import org.photonee.core.http.HttpQueues;
+import org.photonee.core.http.JdkHttpSender;
 import org.photonee.core.node.PhotonRoles;
+import org.photonee.oidc.AdminAccess;
+import org.photonee.oidc.NimbusOidcProviderFactory;
 import org.photonee.core.peer.ApplicationBase;
 import org.photonee.core.peer.JdkWebSocketConnector;
 import org.photonee.core.peer.PeerEnvironment;
@@ -89,6 +94,7 @@ public class PhotonNode {
     private final long startedNanos = System.nanoTime();
     private volatile boolean started;
     private volatile PhotonRoles roles;
+    private volatile AdminAccess adminAccess;
     private static final String TOKEN_SECRET_SETTING = "tokenSecret";
 
     @PostConstruct
@@ -111,10 +117,15 @@ public class PhotonNode {
         PeerEnvironment environment = new PeerEnvironment(fibers, peerSettings,
                 org.photonee.core.peer.ExceptionHandler.DEFAULT);
         // Persistence: persistent rooms are kept in the database (JpaRoomStateStore).
+        // Outbound HTTP (custom auth, webhooks, WebRPC): callbacks on the managed executor, bookkeeping on fibers.
+        HttpQueues http = new HttpQueues(new JdkHttpSender(executor, Duration.ofSeconds(5),
+                HttpQueueSettings.DEFAULTS.maxResponseBytes()), fibers);
         roles = new PhotonRoles(settings, environment, tokenSecret(), regions(),
                 new JpaRoomStateStore(roomStates, new RoomStateCodec()),
                 new JdkWebSocketConnector(peerSettings.limits().maxMessageSize(), peerSettings.maxQueuedBytes(),
-                        Duration.ofSeconds(5), executor));
+                        Duration.ofSeconds(5), executor),
+                PhotonConfig.reader(), http, new NimbusOidcProviderFactory());
+        adminAccess = AdminAccess.from(PhotonConfig.reader(), http);
         String initialState = PhotonConfig.lookup().apply("photon.serverState");
         if (initialState != null && !initialState.isBlank()) {
             roles.setServerState(org.photonee.core.codes.ServerState.parse(initialState));
@@ -139,6 +150,11 @@ public class PhotonNode {
             throw new IllegalArgumentException("photon.fiberThreads must be positive, got " + n);
         }
         return n;
+    }
+
+    /** Who may call the admin API ({@code photon.admin.*}). */
+    public AdminAccess adminAccess() {
+        return adminAccess;
     }
 
     /** The assembled roles (for operator resources). */

@@ -33,6 +33,8 @@ public final class AesGcmTokenCodec implements TokenCodec {
     private static final int TAG_BITS = 128;
     /** Decoding refuses anything longer: a token is a few hundred bytes, a cookie-laden one a few KB. */
     public static final int MAX_ENCODED_LENGTH = 8192;
+    /** Nesting of arrays and objects in cookie values. */
+    private static final int MAX_COOKIE_DEPTH = 4;
     private static final int MAX_COOKIE_ENTRIES = 64;
     private static final String KEY_LABEL = "photon-ee auth token v1:";
 
@@ -149,7 +151,7 @@ public final class AesGcmTokenCodec implements TokenCodec {
             out.writeShort(t.authCookie().size());
             for (Map.Entry<String, Object> e : t.authCookie().entrySet()) {
                 writeString(out, e.getKey());
-                writeCookieValue(out, e.getValue());
+                writeCookieValue(out, e.getValue(), 0);
             }
             return bytes.toByteArray();
         } catch (IOException e) {
@@ -173,7 +175,7 @@ public final class AesGcmTokenCodec implements TokenCodec {
         }
         Map<String, Object> cookie = new LinkedHashMap<>();
         for (int i = 0; i < cookieSize; i++) {
-            cookie.put(readString(in), readCookieValue(in));
+            cookie.put(readString(in), readCookieValue(in, 0));
         }
         if (userId == null || in.available() != 0) {
             throw new IOException("malformed token content");
@@ -194,8 +196,11 @@ public final class AesGcmTokenCodec implements TokenCodec {
         return in.readBoolean() ? in.readUTF() : null;
     }
 
-    /** Cookie values keep the JSON scalar types custom authentication returns; anything else travels as text. */
-    private static void writeCookieValue(DataOutputStream out, Object v) throws IOException {
+    /**
+     * Cookie values keep the JSON types custom authentication and identity providers return: scalars, arrays and
+     * objects (nested at most {@link #MAX_COOKIE_DEPTH} deep); anything else travels as text.
+     */
+    private static void writeCookieValue(DataOutputStream out, Object v, int depth) throws IOException {
         if (v == null) {
             out.writeByte('n');
         } else if (v instanceof Boolean b) {
@@ -210,13 +215,32 @@ public final class AesGcmTokenCodec implements TokenCodec {
         } else if (v instanceof Number n) {
             out.writeByte('d');
             out.writeDouble(n.doubleValue());
+        } else if (depth < MAX_COOKIE_DEPTH && (v instanceof Object[] || v instanceof java.util.Collection<?>)) {
+            Object[] items = v instanceof Object[] a ? a : ((java.util.Collection<?>) v).toArray();
+            out.writeByte('a');
+            out.writeShort(Math.min(items.length, MAX_COOKIE_ENTRIES));
+            for (int i = 0; i < Math.min(items.length, MAX_COOKIE_ENTRIES); i++) {
+                writeCookieValue(out, items[i], depth + 1);
+            }
+        } else if (depth < MAX_COOKIE_DEPTH && v instanceof Map<?, ?> m) {
+            out.writeByte('m');
+            int n = Math.min(m.size(), MAX_COOKIE_ENTRIES);
+            out.writeShort(n);
+            int written = 0;
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                if (written++ == n) {
+                    break;
+                }
+                out.writeUTF(String.valueOf(e.getKey()));
+                writeCookieValue(out, e.getValue(), depth + 1);
+            }
         } else {
             out.writeByte('s');
             out.writeUTF(v.toString());
         }
     }
 
-    private static Object readCookieValue(DataInputStream in) throws IOException {
+    private static Object readCookieValue(DataInputStream in, int depth) throws IOException {
         int type = in.readUnsignedByte();
         return switch (type) {
             case 'n' -> null;
@@ -225,7 +249,31 @@ public final class AesGcmTokenCodec implements TokenCodec {
             case 'l' -> in.readLong();
             case 'd' -> in.readDouble();
             case 's' -> in.readUTF();
+            case 'a' -> {
+                int n = boundedCount(in, depth);
+                Object[] items = new Object[n];
+                for (int i = 0; i < n; i++) {
+                    items[i] = readCookieValue(in, depth + 1);
+                }
+                yield items;
+            }
+            case 'm' -> {
+                int n = boundedCount(in, depth);
+                Map<String, Object> m = new LinkedHashMap<>();
+                for (int i = 0; i < n; i++) {
+                    m.put(in.readUTF(), readCookieValue(in, depth + 1));
+                }
+                yield m;
+            }
             default -> throw new IOException("unknown cookie value type " + type);
         };
+    }
+
+    private static int boundedCount(DataInputStream in, int depth) throws IOException {
+        int n = in.readUnsignedShort();
+        if (n > MAX_COOKIE_ENTRIES || depth >= MAX_COOKIE_DEPTH) {
+            throw new IOException("cookie value too large or too deep");
+        }
+        return n;
     }
 }

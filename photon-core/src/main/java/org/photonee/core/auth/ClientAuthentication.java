@@ -17,24 +17,53 @@ import org.photonee.core.protocol.Values;
 public final class ClientAuthentication {
     private final TokenIssuer issuer;
     private final ClientAuthenticator authenticator;
+    private final boolean acceptsDictionaryData;
 
+    /** The name server's: ClientAuthenticationData may be a string, byte[] or a dictionary. */
     public ClientAuthentication(TokenIssuer issuer, ClientAuthenticator authenticator) {
+        this(issuer, authenticator, true);
+    }
+
+    /**
+     * @param acceptsDictionaryData false for the master, which (like Photon's) takes only string or byte[]
+     *                              ClientAuthenticationData (214) and answers a dictionary with OperationInvalid
+     */
+    public ClientAuthentication(TokenIssuer issuer, ClientAuthenticator authenticator, boolean acceptsDictionaryData) {
         this.issuer = issuer;
         this.authenticator = authenticator;
+        this.acceptsDictionaryData = acceptsDictionaryData;
     }
 
     /**
      * The result of one Authenticate.
      *
      * @param operationCode the code answered: Authenticate (230) or AuthOnce (231)
-     * @param token    the token to hand out, null on failure
+     * @param token    the token to hand out, null on failure and while incomplete
      * @param details  what the authenticator said (nickname, data), null when a token was renewed or on failure
      * @param failure  the error response, null on success
      */
     public record Outcome(int operationCode, AuthToken token, AuthenticationResult details,
                           OperationResponse failure) {
+        /** Authenticated: a token was issued. */
         public boolean isSuccess() {
-            return failure == null;
+            return failure == null && token != null;
+        }
+
+        /**
+         * Not authenticated yet (custom auth ResultCode 0): {@link #incompleteResponse()} carries the service's
+         * data; the client stays unauthenticated and may authenticate again.
+         */
+        public boolean isIncomplete() {
+            return failure == null && token == null;
+        }
+
+        /** Return code 0 with only Data (245), for a multi-step login. */
+        public OperationResponse incompleteResponse() {
+            Parameters p = new Parameters();
+            if (details != null && details.data() != null) {
+                p.put(ParameterCode.DATA, details.data());
+            }
+            return OperationResponse.ok(operationCode, p);
         }
 
         /** The success response: Token (221), UserId (225), Nickname (202) and Data (245) when present. */
@@ -63,6 +92,11 @@ public final class ClientAuthentication {
         if (appId == null || appId.isEmpty()) {
             return failed(request, ReturnCode.INVALID_AUTHENTICATION, "Missing application id (224)");
         }
+        Object authData = p.get(ParameterCode.CLIENT_AUTHENTICATION_DATA);
+        if (!acceptsDictionaryData && authData instanceof java.util.Map) {
+            return failed(request, ReturnCode.OPERATION_INVALID,
+                    "InvalidTypeForAuthData: ClientAuthenticationData (214) must be a string or byte[] here");
+        }
         Object userId = p.get(ParameterCode.USER_ID);
         if (userId != null && !(userId instanceof String)) {
             return failed(request, ReturnCode.OPERATION_INVALID, "UserId (225) must be a string");
@@ -71,7 +105,7 @@ public final class ClientAuthentication {
                 Values.toStringOrNull(p.get(ParameterCode.APP_VERSION)), (String) userId,
                 Values.toInt(p.get(ParameterCode.CLIENT_AUTHENTICATION_TYPE), 0),
                 Values.toStringOrNull(p.get(ParameterCode.CLIENT_AUTHENTICATION_PARAMS)),
-                p.get(ParameterCode.CLIENT_AUTHENTICATION_DATA), Values.toStringOrNull(p.get(ParameterCode.REGION)));
+                authData, Values.toStringOrNull(p.get(ParameterCode.REGION)));
         CompletionStage<AuthenticationResult> pending;
         try {
             pending = authenticator.authenticate(authRequest);
@@ -82,10 +116,14 @@ public final class ClientAuthentication {
             if (error != null || result == null) {
                 return failure(request, ReturnCode.CUSTOM_AUTHENTICATION_FAILED, "Authentication service failed");
             }
+            if (result.isIncomplete()) {
+                return new Outcome(request.code(), null, result, null);
+            }
             if (!result.isOk()) {
                 return failure(request, result.returnCode(), result.message());
             }
-            AuthToken issued = issuer.issue(result.userId(), appId, authRequest.appVersion(), result.authCookie());
+            AuthToken issued = issuer.issue(result.userId(), appId, authRequest.appVersion(), result.authCookie(),
+                    result.expireAtMillis());
             return new Outcome(request.code(), issued, result, null);
         });
     }

@@ -29,8 +29,20 @@ public final class TokenIssuer {
 
     /** A token for a new login session. */
     public AuthToken issue(String userId, String appId, String appVersion, Map<String, Object> authCookie) {
+        return issue(userId, appId, appVersion, authCookie, 0);
+    }
+
+    /**
+     * A token for a new login session that ends no later than {@code sessionEndMillis} (custom auth's ExpireAt):
+     * renewals never pass it. 0 = the configured session length.
+     */
+    public AuthToken issue(String userId, String appId, String appVersion, Map<String, Object> authCookie,
+                           long sessionEndMillis) {
         long now = clock.getAsLong();
         long finalExpiry = now + settings.finalExpirationSeconds() * 1000;
+        if (sessionEndMillis > 0) {
+            finalExpiry = Math.min(finalExpiry, sessionEndMillis);
+        }
         return new AuthToken(userId, appId, appVersion, UUID.randomUUID().toString(), now,
                 Math.min(finalExpiry, now + settings.expirationSeconds() * 1000), finalExpiry, null, authCookie);
     }

@@ -58,7 +58,7 @@ public final class MasterApplication extends ApplicationBase {
                 new LoadBalancer(loadBalancerSettings, random));
         server.setObserver(observer);
         handlers = new MasterClientHandlers(server, new MasterOperations(server, tokens, random),
-                new ClientAuthentication(tokens, authenticator), tokens, webRpc);
+                new ClientAuthentication(tokens, authenticator, false), tokens, webRpc);
         master = server;
         server.start();
     }

@@ -54,6 +54,11 @@ final class MasterClientHandlers {
                     if (!client.isConnected()) {
                         return;
                     }
+                    if (outcome.isIncomplete()) {
+                        client.setCurrentOperationHandler(initial);
+                        client.sendOperationResponse(outcome.incompleteResponse(), sp);
+                        return;
+                    }
                     if (!outcome.isSuccess()) {
                         client.setCurrentOperationHandler(initial);
                         client.sendOperationResponse(outcome.failure(), sp);

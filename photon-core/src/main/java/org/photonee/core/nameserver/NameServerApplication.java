@@ -30,11 +30,21 @@ public final class NameServerApplication extends ApplicationBase {
     private final OperationHandler initial;
     private final OperationHandler authenticating;
     private final OperationHandler authenticated;
+    private final FailureDisconnect failureDisconnect;
 
     public NameServerApplication(PeerEnvironment environment, NameServerSettings settings, TokenIssuer tokens,
                                  ClientAuthenticator authenticator) {
+        this(environment, settings, tokens, authenticator, FailureDisconnect.DEFAULT);
+    }
+
+    /**
+     * @param failureDisconnect when a client whose custom authentication failed is disconnected
+     */
+    public NameServerApplication(PeerEnvironment environment, NameServerSettings settings, TokenIssuer tokens,
+                                 ClientAuthenticator authenticator, FailureDisconnect failureDisconnect) {
         super("nameserver", environment);
         this.settings = settings;
+        this.failureDisconnect = failureDisconnect;
         this.tokens = tokens;
         this.authentication = new ClientAuthentication(tokens, authenticator);
         this.authenticating = (peer, request, sp) -> OperationResponse.error(request.code(),
@@ -75,9 +85,22 @@ public final class NameServerApplication extends ApplicationBase {
         ClientPeer client = (ClientPeer) peer;
         client.setCurrentOperationHandler(authenticating);
         authentication.authenticate(request).thenAccept(outcome -> client.requestFiber().enqueue(() -> {
+            if (!client.isConnected()) {
+                return;
+            }
+            if (outcome.isIncomplete()) {
+                client.setCurrentOperationHandler(initial);
+                client.sendOperationResponse(outcome.incompleteResponse(), sp);
+                return;
+            }
             if (!outcome.isSuccess()) {
                 client.setCurrentOperationHandler(initial);
                 client.sendOperationResponse(outcome.failure(), sp);
+                if (outcome.failure().returnCode() == ReturnCode.CUSTOM_AUTHENTICATION_FAILED) {
+                    // Like Photon's name server: a rejected login is disconnected after a random delay, which
+                    // slows down guessing without telling the client when the next try is possible.
+                    client.requestFiber().schedule(client::disconnect, failureDisconnect.nextDelayMillis());
+                }
                 return;
             }
             client.setCurrentOperationHandler(authenticated);

@@ -1,17 +1,23 @@
 package org.photonee.core.node;
 
 import org.photonee.core.auth.AesGcmTokenCodec;
-import org.photonee.core.auth.AnonymousAuthenticator;
+import org.photonee.core.auth.ClientAuthenticator;
+import org.photonee.core.auth.custom.AuthProviders;
+import org.photonee.core.auth.custom.AuthSettings;
+import org.photonee.core.auth.custom.CustomAuthenticator;
+import org.photonee.core.auth.custom.OidcProviderFactory;
 import org.photonee.core.auth.TokenIssuer;
 import org.photonee.core.auth.TokenSettings;
 import org.photonee.core.codec.protocol16.GpBinaryV16Protocol;
 import org.photonee.core.codec.WireProtocols;
 import org.photonee.core.codes.ServerState;
+import org.photonee.core.config.ConfigReader;
 import org.photonee.core.config.NodeSettings;
 import org.photonee.core.config.Role;
 import org.photonee.core.game.GameServerApplication;
 import org.photonee.core.game.GameServerSettings;
 import org.photonee.core.game.MasterLink;
+import org.photonee.core.http.HttpQueues;
 import org.photonee.core.master.LoadBalancerSettings;
 import org.photonee.core.master.MasterApplication;
 import org.photonee.core.master.MasterObserver;
@@ -53,6 +59,8 @@ public final class PhotonRoles {
     private final List<ApplicationBase> started = new ArrayList<>();
     private final MasterLink masterLink;
     private final WorkloadMonitor workload;
+    private final HttpQueues http;
+    private final CustomAuthenticator authenticator;
 
     /**
      * @param node        roles and addresses
@@ -61,20 +69,30 @@ public final class PhotonRoles {
      * @param regions     region → master URL for the name server; empty = one region "eu" with this cluster's master
      * @param roomStore   persistent room state for the game server
      * @param connector   outbound WebSocket connections (game server → master)
+     * @param config      the {@code photon.*} keys (custom authentication and friends)
+     * @param http        outbound HTTP queues (custom authentication, webhooks, WebRPC)
+     * @param oidc        makes OpenID Connect auth providers; null when that module is absent
      */
     public PhotonRoles(NodeSettings node, PeerEnvironment environment, String tokenSecret, Map<String, String> regions,
-                       RoomStateStore roomStore, WebSocketConnector connector) {
+                       RoomStateStore roomStore, WebSocketConnector connector, ConfigReader config, HttpQueues http,
+                       OidcProviderFactory oidc) {
         TokenIssuer tokens = new TokenIssuer(new AesGcmTokenCodec(tokenSecret), TokenSettings.DEFAULTS);
+        this.http = http;
+        AuthSettings auth = AuthSettings.from(config);
+        // Custom auth runs where clients log in without a token: the name server, or a master connected directly.
+        this.authenticator = AuthProviders.create(auth, http, oidc);
+        ClientAuthenticator clientAuth = authenticator;
         if (node.runs(Role.MASTER)) {
             MasterApplication master = new MasterApplication(environment, MasterSettings.DEFAULTS,
-                    LoadBalancerSettings.DEFAULTS, tokens, new AnonymousAuthenticator(), new SplittableRandom(), true);
+                    LoadBalancerSettings.DEFAULTS, tokens, clientAuth, new SplittableRandom(), true);
             byEndpoint.put("master", master);
             byEndpoint.put(MasterApplication.S2S_ENDPOINT, master);
         }
         if (node.runs(Role.NAME_SERVER)) {
             NameServerSettings ns = regions.isEmpty()
                     ? NameServerSettings.singleRegion(masterClientUrl(node)) : new NameServerSettings(regions);
-            byEndpoint.put("ns", new NameServerApplication(environment, ns, tokens, new AnonymousAuthenticator()));
+            byEndpoint.put("ns", new NameServerApplication(environment, ns, tokens, clientAuth,
+                    auth.failureDisconnect()));
         }
         if (node.runs(Role.GAME)) {
             workload = new WorkloadMonitor(WorkloadSettings.DEFAULTS, ServerState.NORMAL);
@@ -146,6 +164,16 @@ public final class PhotonRoles {
     /** The running master's state, or null when this instance runs no master or it is not started. */
     public MasterServer masterServer() {
         return byEndpoint.get("master") instanceof MasterApplication master ? master.master() : null;
+    }
+
+    /** The outbound HTTP queues, for counters. */
+    public HttpQueues http() {
+        return http;
+    }
+
+    /** Custom authentication's providers and their counters. */
+    public CustomAuthenticator authenticator() {
+        return authenticator;
     }
 
     public ApplicationBase forEndpoint(String endpoint) {

@@ -91,4 +91,17 @@ class AesGcmTokenCodecTest {
         AuthToken token = issuer.issue("u", "app", "1.0", Map.of());
         assertEquals(token, generated.decode(generated.encode(token)));
     }
+
+    @Test
+    void cookieArraysAndObjectsSurviveTheRoundTrip() throws TokenException {
+        Map<String, Object> cookie = new java.util.LinkedHashMap<>();
+        cookie.put("groups", java.util.List.of("photon-admin", "players"));
+        cookie.put("profile", Map.of("level", 3L));
+        AuthToken token = new AuthToken("u", "app", "1.0", "s", 10, now.get() + 5000, now.get() + 9000, null,
+                cookie);
+        AuthToken back = codec.decode(codec.encode(token));
+        assertEquals(java.util.List.of("photon-admin", "players"),
+                java.util.Arrays.asList((Object[]) back.authCookie().get("groups")));
+        assertEquals(Map.of("level", 3L), back.authCookie().get("profile"));
+    }
 }

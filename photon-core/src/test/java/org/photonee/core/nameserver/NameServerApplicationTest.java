@@ -105,4 +105,48 @@ class NameServerApplicationTest {
         assertEquals("ws://us-master/photon/master", r.parameters().get(ParameterCode.ADDRESS));
         c.expectError(ReturnCode.OPERATION_DENIED, OperationCode.AUTH_ONCE, ParameterCode.APPLICATION_ID, "a");
     }
+
+    private NameServerApplication withAuthenticator(org.photonee.core.auth.ClientAuthenticator authenticator) {
+        NameServerApplication ns = new NameServerApplication(new PeerEnvironment(new ChildFibers(fiber)),
+                NameServerSettings.singleRegion("ws://m/photon/master"), tokens, authenticator,
+                new FailureDisconnect(500, 500));
+        ns.start();
+        return ns;
+    }
+
+    @Test
+    void incompleteCustomAuthAnswersDataOnlyAndAllowsAnotherAuthenticate() throws TokenException {
+        java.util.concurrent.atomic.AtomicInteger step = new java.util.concurrent.atomic.AtomicInteger();
+        NameServerApplication ns = withAuthenticator(request -> java.util.concurrent.CompletableFuture.completedFuture(
+                step.getAndIncrement() == 0
+                        ? org.photonee.core.auth.AuthenticationResult.incomplete(Map.of("otp", "sent"))
+                        : org.photonee.core.auth.AuthenticationResult.ok("alice", "Al", null,
+                                Map.of("tier", "gold"), clock.get() + 60_000)));
+        TestPeer c = new TestPeer(ns, fiber, "ns", "multi", json);
+        OperationResponse first = c.expectOk(OperationCode.AUTHENTICATE, ParameterCode.APPLICATION_ID, "a");
+        assertEquals(Map.of("otp", "sent"), first.parameters().get(ParameterCode.DATA));
+        assertEquals(null, first.parameters().get(ParameterCode.TOKEN));
+        OperationResponse second = c.expectOk(OperationCode.AUTHENTICATE, ParameterCode.APPLICATION_ID, "a");
+        assertEquals("Al", second.parameters().get(ParameterCode.NICKNAME));
+        AuthToken token = tokens.decode((String) second.parameters().get(ParameterCode.TOKEN));
+        assertEquals(Map.of("tier", "gold"), token.authCookie());
+        assertEquals(clock.get() + 60_000, token.finalExpiresAtMillis(), "ExpireAt ends the session");
+        assertEquals(clock.get() + 60_000, token.expiresAtMillis());
+        ns.stop();
+    }
+
+    @Test
+    void aRefusedLoginIsDisconnectedAfterTheDelay() {
+        NameServerApplication ns = withAuthenticator(request -> java.util.concurrent.CompletableFuture.completedFuture(
+                org.photonee.core.auth.AuthenticationResult.failed(ReturnCode.CUSTOM_AUTHENTICATION_FAILED, "no")));
+        TestPeer c = new TestPeer(ns, fiber, "ns", "refused", json);
+        OperationResponse r = c.expectError(ReturnCode.CUSTOM_AUTHENTICATION_FAILED, OperationCode.AUTHENTICATE,
+                ParameterCode.APPLICATION_ID, "a");
+        assertEquals("no", r.debugMessage());
+        fiber.advance(499);
+        assertEquals(false, c.isClosed());
+        fiber.advance(1);
+        assertEquals(true, c.isClosed());
+        ns.stop();
+    }
 }
