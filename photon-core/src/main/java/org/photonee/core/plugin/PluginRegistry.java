@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The plugin factories a game server offers, by name, with each one's settings, the one rooms get when their
@@ -20,17 +21,18 @@ public final class PluginRegistry {
     private final Map<String, RoomPluginFactory> factories;
     private final RoomPluginFactory defaultFactory;
     private final Map<String, PluginSettings> settings;
-    private final PluginHttp http;
+    private final Function<String, PluginHttp> http;
 
     /**
      * @param factories   the offered factories (the Default plugin is always offered too)
      * @param defaultName the plugin of rooms that name none; null = {@link DefaultPlugin}
      * @param settings    plugin name to its settings
-     * @param http        where plugins' HTTP requests go
+     * @param http        plugin name to where its HTTP requests go (one queue per plugin, so a slow backend of one
+     *                    does not hold up another's)
      * @throws IllegalArgumentException two factories with one name, or a default nobody offers
      */
     public PluginRegistry(Collection<RoomPluginFactory> factories, String defaultName,
-                          Map<String, PluginSettings> settings, PluginHttp http) {
+                          Map<String, PluginSettings> settings, Function<String, PluginHttp> http) {
         Map<String, RoomPluginFactory> byName = new LinkedHashMap<>();
         byName.put(DefaultPlugin.NAME, DefaultPlugin.FACTORY);
         for (RoomPluginFactory f : factories) {
@@ -48,12 +50,12 @@ public final class PluginRegistry {
         this.defaultFactory = defaultName == null || defaultName.isBlank()
                 ? DefaultPlugin.FACTORY : byName.get(defaultName.trim());
         this.settings = Map.copyOf(settings);
-        this.http = http == null ? PluginHttp.NONE : http;
+        this.http = http == null ? name -> PluginHttp.NONE : http;
     }
 
     /** Only the Default plugin, no HTTP. */
     public static PluginRegistry defaults() {
-        return new PluginRegistry(List.of(), null, Map.of(), PluginHttp.NONE);
+        return new PluginRegistry(List.of(), null, Map.of(), null);
     }
 
     public Optional<RoomPluginFactory> find(String name) {
@@ -68,8 +70,9 @@ public final class PluginRegistry {
         return settings.getOrDefault(name, PluginSettings.NONE);
     }
 
-    public PluginHttp http() {
-        return http;
+    /** Where the HTTP requests of the named plugin's rooms go. */
+    public PluginHttp http(String pluginName) {
+        return http.apply(pluginName);
     }
 
     public Collection<String> names() {
@@ -77,17 +80,13 @@ public final class PluginRegistry {
     }
 
     /**
-     * Groups {@code photon.plugins.<name>.<key>} entries by plugin name; other keys (and
-     * {@code photon.plugins.default}) are ignored.
+     * Groups the {@code <name>.<key>} entries under {@code photon.plugins.} (as
+     * {@code ConfigReader.withPrefix(PREFIX)} gives them) by plugin name; {@code default} is not a plugin's.
      */
-    public static Map<String, PluginSettings> settingsFrom(Map<String, String> config) {
+    public static Map<String, PluginSettings> settingsFrom(Map<String, String> underPrefix) {
         Map<String, Map<String, String>> byPlugin = new LinkedHashMap<>();
-        for (Map.Entry<String, String> e : config.entrySet()) {
-            String key = e.getKey();
-            if (!key.startsWith(PREFIX)) {
-                continue;
-            }
-            String rest = key.substring(PREFIX.length());
+        for (Map.Entry<String, String> e : underPrefix.entrySet()) {
+            String rest = e.getKey();
             int dot = rest.indexOf('.');
             if (dot <= 0 || dot == rest.length() - 1) {
                 continue;

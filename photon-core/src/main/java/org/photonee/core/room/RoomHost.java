@@ -109,7 +109,7 @@ public final class RoomHost {
         if (factory == DefaultPlugin.FACTORY) {
             return true;
         }
-        RoomPluginHost host = new RoomPluginHost(room, plugins.http(), factory.name());
+        RoomPluginHost host = new RoomPluginHost(room, plugins.http(factory.name()), factory.name());
         RoomPlugin plugin;
         try {
             plugin = Objects.requireNonNull(factory.create(host, plugins.settingsOf(factory.name())),

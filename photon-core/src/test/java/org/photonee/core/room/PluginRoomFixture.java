@@ -60,7 +60,7 @@ final class PluginRoomFixture {
         };
         PluginRegistry registry = new PluginRegistry(List.of(ScriptedPlugin.factory(plugins, script, loads)),
                 asDefault ? ScriptedPlugin.NAME : null,
-                Map.of(ScriptedPlugin.NAME, new PluginSettings(Map.of("turnSeconds", "30"))), http);
+                Map.of(ScriptedPlugin.NAME, new PluginSettings(Map.of("turnSeconds", "30"))), name -> http);
         host = new RoomHost(factory, RoomSettings.DEFAULTS, listener, store, registry);
     }
 
