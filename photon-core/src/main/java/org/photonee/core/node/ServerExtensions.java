@@ -11,6 +11,9 @@ import org.photonee.core.http.HttpQueues;
 import org.photonee.core.plugin.PluginHttp;
 import org.photonee.core.plugin.PluginRegistry;
 import org.photonee.core.plugin.RoomPluginFactory;
+import org.photonee.core.webhooks.WebhookSettings;
+import org.photonee.core.webhooks.WebhooksPlugin;
+import org.photonee.core.webhooks.WebhooksPluginFactory;
 import org.photonee.core.webrpc.WebRpc;
 import org.photonee.core.webrpc.WebRpcSettings;
 
@@ -44,7 +47,16 @@ public record ServerExtensions(PluginRegistry plugins, WebRpc webRpc) {
             queues.put(f.name(), http.queue("plugin-" + f.name(),
                     HttpQueueSettings.from(config, PluginRegistry.PREFIX + f.name() + ".http."))::submit);
         }
+        WebhookSettings webhooks = WebhookSettings.from(config);
         String defaultName = config.string(PluginRegistry.DEFAULT_KEY);
+        if (webhooks.enabled()) {
+            factories.add(new WebhooksPluginFactory(webhooks, region));
+            queues.put(WebhooksPlugin.NAME, http.queue("webhooks", webhooks.queue())::submit);
+            // Webhooks tell the backend about every room, not only rooms whose client asks for them.
+            if (defaultName == null || defaultName.isBlank()) {
+                defaultName = WebhooksPlugin.NAME;
+            }
+        }
         PluginRegistry plugins = new PluginRegistry(factories, defaultName,
                 PluginRegistry.settingsFrom(config.withPrefix(PluginRegistry.PREFIX)),
                 name -> queues.getOrDefault(name, PluginHttp.NONE));
