@@ -49,7 +49,7 @@ public final class GameStateJson {
             actor.put("Binary", binary(PhotonHashtable.of("Properties", a.properties(), "Groups", a.groups())));
             actors.add(actor);
         }
-        json.put("ActorList", actors);
+        json.put("ActorList", actors.toArray());
         List<Object> events = new ArrayList<>();
         for (CachedEvent e : state.cachedEvents()) {
             events.add(PhotonHashtable.of("Owner", e.ownerActorNr(), "Sender", e.senderActorNr(), "Code", e.code(),
@@ -74,7 +74,7 @@ public final class GameStateJson {
         for (String user : state.excludedUsers()) {
             excluded.add(Map.of("UserId", user, "Reason", 1));
         }
-        json.put("ExcludedActors", excluded);
+        json.put("ExcludedActors", excluded.toArray());
         json.put("ExpectedUsers", o.expectedUsers().toArray());
         json.put("RoomFlags", o.flags());
         json.put("MasterClientId", state.masterClientId());
