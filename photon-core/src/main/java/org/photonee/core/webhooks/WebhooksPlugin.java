@@ -114,7 +114,9 @@ public final class WebhooksPlugin implements RoomPlugin {
             body.put("ActorNr", call.caller().actorNr());
             body.put("IsInactive", call.isInactive());
             body.put("Reason", call.reason());
-            body.put("ActorCount", host.activeActors().size());
+            // Active actors once this one is gone: the hook runs just before the room lets it go.
+            body.put("ActorCount", (int) host.activeActors().stream()
+                    .filter(a -> a.actorNr() != call.caller().actorNr()).count());
             post(settings.pathLeave(), type, body, null, answer -> { });
         }
     }

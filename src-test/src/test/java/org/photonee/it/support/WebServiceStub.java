@@ -11,10 +11,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -46,7 +44,8 @@ public final class WebServiceStub implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService threads = Executors.newFixedThreadPool(8);
-    private final BlockingQueue<Request> requests = new LinkedBlockingQueue<>();
+    /** Guarded by itself; waiters are notified on every new request. */
+    private final List<Request> requests = new java.util.ArrayList<>();
     private volatile Function<Request, Answer> answers = r -> Answer.ok("{\"ResultCode\":0}");
 
     public WebServiceStub() throws IOException {
@@ -64,16 +63,28 @@ public final class WebServiceStub implements AutoCloseable {
         this.answers = function;
     }
 
-    /** The next recorded request that matches; others are dropped. Fails after 15 s. */
+    /**
+     * The oldest recorded request that matches, taken out; others stay (concurrent calls may arrive in any
+     * order). Fails after 15 s.
+     */
     public Request next(Predicate<Request> wanted) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (System.nanoTime() < deadline) {
-            Request r = requests.poll(250, TimeUnit.MILLISECONDS);
-            if (r != null && wanted.test(r)) {
-                return r;
+        synchronized (requests) {
+            while (true) {
+                for (java.util.Iterator<Request> it = requests.iterator(); it.hasNext(); ) {
+                    Request r = it.next();
+                    if (wanted.test(r)) {
+                        it.remove();
+                        return r;
+                    }
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("no matching request to the web service; got " + requests);
+                }
+                requests.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
             }
         }
-        throw new AssertionError("no matching request to the web service");
     }
 
     /** The next request to a path (without the query). */
@@ -82,7 +93,9 @@ public final class WebServiceStub implements AutoCloseable {
     }
 
     public void clear() {
-        requests.clear();
+        synchronized (requests) {
+            requests.clear();
+        }
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -98,7 +111,10 @@ public final class WebServiceStub implements AutoCloseable {
             headers.putAll(exchange.getRequestHeaders());
             Request request = new Request(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
                     java.util.Collections.unmodifiableMap(headers), json);
-            requests.add(request);
+            synchronized (requests) {
+                requests.add(request);
+                requests.notifyAll();
+            }
             Answer answer = answers.apply(request);
             if (answer.delayMillis() > 0) {
                 Thread.sleep(answer.delayMillis());
