@@ -157,35 +157,35 @@ class WebServicesIT {
             assertEquals("application/json", create.header("Content-Type"));
             Map<String, Object> body = new LinkedHashMap<>(create.body());
             Object options = body.remove("CreateOptions");
-            assertEquals(Map.of("AppId", "it-app", "AppVersion", "1.0", "Region", "", "GameId", "hooks-room",
+            assertEquals(json("AppId", "it-app", "AppVersion", "1.0", "Region", "", "GameId", "hooks-room",
                     "Type", "Create", "UserId", "hook-alice", "Nickname", "Alice", "ActorNr", 1), body);
             assertNotNull(options);
 
             try (MessageClient bob = JsonPlayer.enter(probe, "1.0", "hook-bob", 226, "hooks-room", "")) {
-                assertEquals(Map.of("AppId", "it-app", "AppVersion", "1.0", "Region", "", "GameId", "hooks-room",
+                assertEquals(json("AppId", "it-app", "AppVersion", "1.0", "Region", "", "GameId", "hooks-room",
                         "Type", "Join", "UserId", "hook-bob", "Nickname", "", "ActorNr", 2),
                         service.next("/hooks/join").body());
 
                 alice.send(253, 244, 7, 245, PhotonHashtable.of("move", "e4"), 234, 1);
                 assertEquals(7, bob.event(7).code());
-                assertEquals(Map.of("AppId", "it-app", "AppVersion", "1.0", "Region", "", "GameId", "hooks-room",
+                assertEquals(json("AppId", "it-app", "AppVersion", "1.0", "Region", "", "GameId", "hooks-room",
                         "Type", "Event", "UserId", "hook-alice", "Nickname", "Alice", "ActorNr", 1, "EvCode", 7,
                         "Data", Map.of("move", "e4")), service.next("/hooks/event").body());
 
                 OperationResponse set = alice.call(252, 251, PhotonHashtable.of("turn", 2), 234, 1);
                 assertEquals(0, set.returnCode(), set.debugMessage());
-                assertEquals(Map.of("AppId", "it-app", "AppVersion", "1.0", "Region", "", "GameId", "hooks-room",
+                assertEquals(json("AppId", "it-app", "AppVersion", "1.0", "Region", "", "GameId", "hooks-room",
                         "Type", "GameProperties", "UserId", "hook-alice", "Nickname", "Alice", "ActorNr", 1,
                         "Properties", Map.of("turn", 2)), service.next("/hooks/props").body());
 
                 assertEquals(0, bob.call(254).returnCode());
-                assertEquals(Map.of("AppId", "it-app", "AppVersion", "1.0", "Region", "", "GameId", "hooks-room",
+                assertEquals(json("AppId", "it-app", "AppVersion", "1.0", "Region", "", "GameId", "hooks-room",
                         "Type", "LeaveRequest", "UserId", "hook-bob", "Nickname", "", "ActorNr", 2,
                         "IsInactive", false, "Reason", 101, "ActorCount", 1), service.next("/hooks/leave").body());
             }
             assertEquals(0, alice.call(254).returnCode());
         }
-        assertEquals(Map.of("AppId", "it-app", "AppVersion", "1.0", "Region", "", "GameId", "hooks-room",
+        assertEquals(json("AppId", "it-app", "AppVersion", "1.0", "Region", "", "GameId", "hooks-room",
                 "Type", "Close", "ActorCount", 0), service.next("/hooks/close").body());
     }
 
@@ -215,6 +215,15 @@ class WebServicesIT {
         }
         WebServiceStub.Request load = service.next("/hooks/load");
         assertEquals("Load", load.body().get("Type"));
+    }
+
+    /** An expected JSON object, in the order written. */
+    private static Map<String, Object> json(Object... keyValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            m.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return m;
     }
 
     /** A rejoin through the master for a room it no longer lists: the game server loads it from the service. */
