@@ -152,7 +152,7 @@ class WebServicesIT {
         service.clear();
         try (MessageClient alice = JsonPlayer.enter(probe, "1.0", "hook-alice", 227, "hooks-room",
                 ",249,{\"255\":\"Alice\"}")) {
-            WebServiceStub.Request create = service.next("/hooks/create");
+            WebServiceStub.Request create = hook("/hooks/create", "hooks-room");
             assertEquals("acme", create.header("X-Studio"));
             assertEquals("application/json", create.header("Content-Type"));
             Map<String, Object> body = new LinkedHashMap<>(create.body());
@@ -164,29 +164,30 @@ class WebServicesIT {
             try (MessageClient bob = JsonPlayer.enter(probe, "1.0", "hook-bob", 226, "hooks-room", "")) {
                 assertEquals(json("AppId", "it-app", "AppVersion", "1.0", "Region", "", "GameId", "hooks-room",
                         "Type", "Join", "UserId", "hook-bob", "Nickname", "", "ActorNr", 2),
-                        service.next("/hooks/join").body());
+                        hook("/hooks/join", "hooks-room").body());
 
                 alice.send(253, 244, 7, 245, PhotonHashtable.of("move", "e4"), 234, 1);
                 assertEquals(7, bob.event(7).code());
                 assertEquals(json("AppId", "it-app", "AppVersion", "1.0", "Region", "", "GameId", "hooks-room",
                         "Type", "Event", "UserId", "hook-alice", "Nickname", "Alice", "ActorNr", 1, "EvCode", 7,
-                        "Data", Map.of("move", "e4")), service.next("/hooks/event").body());
+                        "Data", Map.of("move", "e4")), hook("/hooks/event", "hooks-room").body());
 
                 OperationResponse set = alice.call(252, 251, PhotonHashtable.of("turn", 2), 234, 1);
                 assertEquals(0, set.returnCode(), set.debugMessage());
                 assertEquals(json("AppId", "it-app", "AppVersion", "1.0", "Region", "", "GameId", "hooks-room",
                         "Type", "GameProperties", "UserId", "hook-alice", "Nickname", "Alice", "ActorNr", 1,
-                        "Properties", Map.of("turn", 2)), service.next("/hooks/props").body());
+                        "Properties", Map.of("turn", 2)), hook("/hooks/props", "hooks-room").body());
 
                 assertEquals(0, bob.call(254).returnCode());
                 assertEquals(json("AppId", "it-app", "AppVersion", "1.0", "Region", "", "GameId", "hooks-room",
                         "Type", "LeaveRequest", "UserId", "hook-bob", "Nickname", "", "ActorNr", 2,
-                        "IsInactive", false, "Reason", 101, "ActorCount", 1), service.next("/hooks/leave").body());
+                        "IsInactive", false, "Reason", 101, "ActorCount", 1),
+                        hook("/hooks/leave", "hooks-room").body());
             }
             assertEquals(0, alice.call(254).returnCode());
         }
         assertEquals(json("AppId", "it-app", "AppVersion", "1.0", "Region", "", "GameId", "hooks-room",
-                "Type", "Close", "ActorCount", 0), service.next("/hooks/close").body());
+                "Type", "Close", "ActorCount", 0), hook("/hooks/close", "hooks-room").body());
     }
 
     @Test
@@ -198,7 +199,7 @@ class WebServicesIT {
             alice.send(253, 244, 5, 245, "move e2-e4", 247, 4);
             alice.call(254, 233, true);
         }
-        WebServiceStub.Request save = service.next(r -> r.pathAndQuery().equals("/hooks/close"));
+        WebServiceStub.Request save = hook("/hooks/close", "saga");
         assertEquals("Save", save.body().get("Type"));
         assertEquals(1, save.body().get("ActorCount"));
         assertNotNull(savedState.get());
@@ -213,8 +214,14 @@ class WebServicesIT {
             EventData cached = game.event(5);
             assertEquals("move e2-e4", cached.parameters().get(245));
         }
-        WebServiceStub.Request load = service.next("/hooks/load");
+        WebServiceStub.Request load = hook("/hooks/load", "saga");
         assertEquals("Load", load.body().get("Type"));
+    }
+
+    /** The next call to a webhook path for one room (the rooms of other tests call the same service). */
+    private static WebServiceStub.Request hook(String path, String gameId) throws InterruptedException {
+        return service.next(r -> r.pathAndQuery().split("\\?")[0].equals(path) && r.json() instanceof Map<?, ?> m
+                && gameId.equals(m.get("GameId")));
     }
 
     /** An expected JSON object, in the order written. */
