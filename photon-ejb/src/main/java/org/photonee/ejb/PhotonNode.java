@@ -31,6 +31,7 @@ import org.photonee.core.http.JdkHttpSender;
 import org.photonee.core.node.PhotonRoles;
 import org.photonee.core.plugin.PluginDiscovery;
 import org.photonee.core.plugin.RoomPluginFactory;
+import org.photonee.core.stats.NodeStats;
 import org.photonee.oidc.AdminAccess;
 import org.photonee.oidc.NimbusOidcProviderFactory;
 import org.photonee.core.peer.ApplicationBase;
@@ -106,6 +107,12 @@ public class PhotonNode {
     private final long startedNanos = System.nanoTime();
     private volatile boolean started;
     private volatile PhotonRoles roles;
+    private final NodeStats stats = new NodeStats();
+    private volatile PeerEnvironment environment;
+    private volatile Cancellable liveSettingsPoll;
+    private volatile String lastConfiguredServerState;
+    /** How often live keys are read again. */
+    private static final long LIVE_SETTINGS_POLL_SECONDS = 5;
     private volatile AdminAccess adminAccess;
     private static final String TOKEN_SECRET_SETTING = "tokenSecret";
 
@@ -126,8 +133,8 @@ public class PhotonNode {
 
     private void startRoles() {
         PeerSettings peerSettings = PeerSettingsConfig.from(PhotonConfig.lookup());
-        PeerEnvironment environment = new PeerEnvironment(fibers, peerSettings,
-                org.photonee.core.peer.ExceptionHandler.DEFAULT);
+        environment = new PeerEnvironment(fibers, peerSettings, org.photonee.core.peer.ExceptionHandler.DEFAULT,
+                stats);
         // Persistence: persistent rooms are kept in the database (JpaRoomStateStore).
         // Outbound HTTP (custom auth, webhooks, WebRPC): callbacks on the managed executor, bookkeeping on fibers.
         HttpQueues http = new HttpQueues(new JdkHttpSender(executor, Duration.ofSeconds(5),
@@ -148,6 +155,35 @@ public class PhotonNode {
         if (roles.masterServer() != null) {
             // Persistence: the master's registry and game list, written behind once a second.
             masterObserver.start(scheduler, roles::masterServer, 1000);
+        }
+        lastConfiguredServerState = initialState;
+        ScheduledFuture<?> poll = scheduler.scheduleWithFixedDelay(this::applyLiveSettings,
+                LIVE_SETTINGS_POLL_SECONDS, LIVE_SETTINGS_POLL_SECONDS, TimeUnit.SECONDS);
+        liveSettingsPoll = () -> poll.cancel(false);
+    }
+
+    /**
+     * Keys an operator may change while the node runs (limits, rates, timeouts, the rotation state) are read
+     * again every few seconds; Payara's config cache is off for this application (microprofile-config.properties),
+     * so a console change applies within one poll. A bad value is logged and the running one kept.
+     */
+    private void applyLiveSettings() {
+        try {
+            PeerSettings fresh = PeerSettingsConfig.from(PhotonConfig.lookup());
+            PeerSettings current = environment.settings();
+            if (!fresh.equals(current)) {
+                environment.updateSettings(fresh);
+                LOG.info(() -> "peer limits changed: " + current + " -> " + fresh);
+            }
+            String state = PhotonConfig.lookup().apply("photon.serverState");
+            if (state != null && !state.isBlank() && !state.equals(lastConfiguredServerState)) {
+                // Only a change of the key moves the state, so PUT /api/admin/server-state is not undone.
+                roles.setServerState(org.photonee.core.codes.ServerState.parse(state));
+                LOG.info(() -> "photon.serverState changed to " + state);
+            }
+            lastConfiguredServerState = state;
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "a changed setting was not applied: " + e.getMessage());
         }
     }
 
@@ -182,6 +218,17 @@ public class PhotonNode {
             throw new IllegalArgumentException("photon.fiberThreads must be positive, got " + n);
         }
         return n;
+    }
+
+    /** The peer limits in force now (live keys applied). */
+    public PeerSettings peerSettings() {
+        PeerEnvironment e = environment;
+        return e == null ? null : e.settings();
+    }
+
+    /** The node's traffic and session counters. */
+    public NodeStats stats() {
+        return stats;
     }
 
     /** Who may call the admin API ({@code photon.admin.*}). */
@@ -236,6 +283,9 @@ public class PhotonNode {
     @PreDestroy
     void stop() {
         started = false;
+        if (liveSettingsPoll != null) {
+            liveSettingsPoll.cancel();
+        }
         if (roles != null) {
             roles.stop();
         }

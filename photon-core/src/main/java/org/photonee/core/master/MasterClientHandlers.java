@@ -2,6 +2,7 @@ package org.photonee.core.master;
 
 import org.photonee.core.auth.ClientAuthentication;
 import org.photonee.core.auth.TokenIssuer;
+import org.photonee.core.peer.SessionLog;
 import org.photonee.core.codes.DisconnectReason;
 import org.photonee.core.codes.OperationCode;
 import org.photonee.core.codes.ParameterCode;
@@ -65,6 +66,7 @@ final class MasterClientHandlers {
                         return;
                     }
                     client.setToken(outcome.token());
+                    SessionLog.authenticated(client.connectionId(), outcome.token().userId(), "master");
                     client.cancelAuthTimeout();
                     client.setLobbyStatsSubscriber(
                             Values.toBoolean(request.parameters().get(ParameterCode.LOBBY_STATS), false));

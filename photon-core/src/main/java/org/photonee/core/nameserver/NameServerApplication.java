@@ -13,6 +13,7 @@ import org.photonee.core.peer.OperationHandler;
 import org.photonee.core.peer.PeerBase;
 import org.photonee.core.peer.PeerEnvironment;
 import org.photonee.core.peer.SendParameters;
+import org.photonee.core.peer.SessionLog;
 import org.photonee.core.protocol.OperationRequest;
 import org.photonee.core.protocol.OperationResponse;
 import org.photonee.core.protocol.Parameters;
@@ -94,6 +95,8 @@ public final class NameServerApplication extends ApplicationBase {
                 return;
             }
             if (!outcome.isSuccess()) {
+                SessionLog.authenticationFailed(client.connectionId(), outcome.failure().returnCode(),
+                        outcome.failure().debugMessage());
                 client.setCurrentOperationHandler(initial);
                 client.sendOperationResponse(outcome.failure(), sp);
                 if (outcome.failure().returnCode() == ReturnCode.CUSTOM_AUTHENTICATION_FAILED) {
@@ -104,6 +107,7 @@ public final class NameServerApplication extends ApplicationBase {
                 return;
             }
             client.setCurrentOperationHandler(authenticated);
+            SessionLog.authenticated(client.connectionId(), outcome.token().userId(), "nameserver");
             client.sendOperationResponse(outcome.response(tokens, Parameters.of(ParameterCode.ADDRESS, master)), sp);
         }));
         return null;

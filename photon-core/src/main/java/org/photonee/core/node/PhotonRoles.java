@@ -212,6 +212,45 @@ public final class PhotonRoles {
         return true;
     }
 
+    /** The game server's load level (0 lowest … 10 full), or -1 when this instance runs no game server. */
+    public int loadLevel() {
+        return workload == null ? -1 : workload.loadLevel();
+    }
+
+    /** Live rooms on this game server, 0 when it runs none. */
+    public int roomCount() {
+        return byEndpoint.get("game") instanceof GameServerApplication game ? game.rooms().roomCount() : 0;
+    }
+
+    /**
+     * Games per application and lobby on this master, read on the master's fiber (its state is touched nowhere
+     * else). Empty when this instance runs no master.
+     */
+    public java.util.concurrent.CompletableFuture<Map<LobbyCount, Integer>> lobbyGameCounts() {
+        MasterServer master = masterServer();
+        java.util.concurrent.CompletableFuture<Map<LobbyCount, Integer>> result =
+                new java.util.concurrent.CompletableFuture<>();
+        if (master == null) {
+            result.complete(Map.of());
+            return result;
+        }
+        master.fiber().enqueue(() -> {
+            Map<LobbyCount, Integer> counts = new LinkedHashMap<>();
+            for (org.photonee.core.master.GameApplication app : master.applications()) {
+                for (org.photonee.core.master.AppLobby lobby : app.lobbies()) {
+                    counts.put(new LobbyCount(app.appId(), app.appVersion(), lobby.key().name(), lobby.key().type()),
+                            lobby.gameCount());
+                }
+            }
+            result.complete(counts);
+        });
+        return result;
+    }
+
+    /** One lobby of one application version. */
+    public record LobbyCount(String appId, String appVersion, String lobby, int lobbyType) {
+    }
+
     /** The game server's rotation state, or null when this instance runs no game server. */
     public ServerState serverState() {
         return workload == null ? null : workload.serverState();
@@ -250,11 +289,21 @@ public final class PhotonRoles {
                 () -> holder.game.rooms().reportAll());
     }
 
+    /**
+     * The process's CPU use. WildFly's module system hides {@code com.sun.management} from deployments unless they
+     * ask for it, so without it the portable system load average per core stands in.
+     */
     private static double cpuPercent() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            double load = os.getProcessCpuLoad();
-            return load < 0 ? 0 : load * 100;
+        try {
+            if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+                double load = os.getProcessCpuLoad();
+                return load < 0 ? 0 : load * 100;
+            }
+        } catch (LinkageError hidden) {
+            // fall through to the portable figure
         }
-        return 0;
+        java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        double perCore = os.getSystemLoadAverage() / Math.max(1, os.getAvailableProcessors());
+        return perCore < 0 ? 0 : Math.min(100, perCore * 100);
     }
 }

@@ -16,11 +16,15 @@ import java.net.ServerSocket;
 public final class WaitForFreePort implements BeforeAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        int port = Integer.parseInt(System.getProperty("micro.port", "18080"));
-        long deadline = System.nanoTime() + 60_000_000_000L;
+        await(Integer.parseInt(System.getProperty("micro.port", "18080")), java.time.Duration.ofSeconds(60));
+    }
+
+    /** Waits until nothing listens on the loopback port any more. */
+    public static void await(int port, java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (!isFree(port)) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("port " + port + " still in use after 60 s");
+                throw new IllegalStateException("port " + port + " still in use after " + timeout.toSeconds() + " s");
             }
             Thread.sleep(200);
         }
