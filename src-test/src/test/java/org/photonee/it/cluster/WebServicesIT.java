@@ -1,6 +1,7 @@
 package org.photonee.it.cluster;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -8,6 +9,8 @@ import org.photonee.core.codec.json.JsonDocuments;
 import org.photonee.core.protocol.EventData;
 import org.photonee.core.protocol.OperationResponse;
 import org.photonee.core.protocol.PhotonHashtable;
+import org.photonee.core.protocol.ProtocolLimits;
+import org.photonee.it.support.JsSdk;
 import org.photonee.it.support.JsonPlayer;
 import org.photonee.it.support.MessageClient;
 import org.photonee.it.support.PhotonProcess;
@@ -19,6 +22,8 @@ import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -124,6 +129,25 @@ class WebServicesIT {
                     failed.debugMessage());
             assertEquals(32744, master.call(219, 209, "broken").returnCode());
         }
+    }
+
+    @Test
+    void theOfficialJavaScriptSdksWebRpcGetsTheServicesData() throws Exception {
+        Optional<JsSdk> sdk = JsSdk.install();
+        Assumptions.assumeTrue(sdk.isPresent(), "Node.js/npm or the photon-realtime package not available");
+        List<String> out = sdk.get().run("photon-sdk-webrpc.js", probe.webSocket("ns").toString(), "it-app",
+                "echo", "{\"from\":\"js\"}");
+        String result = out.stream().filter(l -> l.contains("\"webRpc\"")).findFirst().orElse(null);
+        assertNotNull(result, "no WebRPC result from the JS SDK: " + out);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> r = (Map<String, Object>) JsonDocuments.parse(result, ProtocolLimits.DEFAULTS);
+        assertEquals(0, r.get("errorCode"), result);
+        assertEquals(0, r.get("resultCode"), result);
+        assertEquals("echo", r.get("uriPath"), result);
+        assertEquals(Map.of("gold", 5), r.get("data"), result);
+        WebServiceStub.Request sent = service.next(q -> q.pathAndQuery().startsWith("/rpc/it-app/echo")
+                && q.json() instanceof Map<?, ?> m && "js".equals(m.get("from")));
+        assertEquals("it-app", sent.body().get("AppId"));
     }
 
     @Test
