@@ -28,7 +28,6 @@ import org.photonee.core.fiber.Fiber;
 import org.photonee.core.peer.Broadcaster;
 import org.photonee.core.peer.Peer;
 import org.photonee.core.peer.SendParameters;
-import org.photonee.core.plugin.BroadcastTarget;
 import org.photonee.core.plugin.Caller;
 import org.photonee.core.plugin.PropertyRequest;
 import org.photonee.core.protocol.EventData;
@@ -448,7 +447,7 @@ public final class Room {
         }
     }
 
-    private void remove(Actor actor, int reason) {
+    void remove(Actor actor, int reason) {
         actors.remove(actor.actorNr());
         actor.cancelTtlTimer();
         detach(actor);
@@ -688,7 +687,7 @@ public final class Room {
     }
 
     /** Over a cache limit the cache is dropped and the room closed for good: late joiners would miss state. */
-    private void closeIfCacheOverLimit() {
+    void closeIfCacheOverLimit() {
         if (!cache.isOverLimit()) {
             return;
         }
@@ -701,7 +700,7 @@ public final class Room {
         reportIfChanged();
     }
 
-    private static EventData customEvent(int code, int senderActorNr, Object data) {
+    static EventData customEvent(int code, int senderActorNr, Object data) {
         Parameters p = new Parameters(2);
         p.put(ParameterCode.ACTOR_NR, senderActorNr);
         if (data != null) {
@@ -712,14 +711,14 @@ public final class Room {
 
     // ---- receivers ----
 
-    private void broadcast(EventData event, List<Peer> to, SendParameters sp) {
+    void broadcast(EventData event, List<Peer> to, SendParameters sp) {
         if (!to.isEmpty()) {
             Broadcaster.broadcast(event, to, sp);
         }
     }
 
     /** Active actors except one (0 = except none). */
-    private List<Peer> collectActive(int exceptActorNr) {
+    List<Peer> collectActive(int exceptActorNr) {
         receivers.clear();
         for (Actor a : actors.values()) {
             if (a.isActive() && a.actorNr() != exceptActorNr) {
@@ -738,7 +737,7 @@ public final class Room {
     }
 
     /** Listed active actors, each once; unknown or inactive numbers are skipped. */
-    private List<Peer> collectTargets(int[] actorNrs) {
+    List<Peer> collectTargets(int[] actorNrs) {
         receivers.clear();
         for (int nr : actorNrs) {
             Actor a = actors.get(nr);
@@ -749,7 +748,7 @@ public final class Room {
         return receivers;
     }
 
-    private List<Peer> collectGroup(int group, int senderActorNr) {
+    List<Peer> collectGroup(int group, int senderActorNr) {
         receivers.clear();
         for (Actor a : actors.values()) {
             if (a.isActive() && a.actorNr() != senderActorNr && a.isInGroup(group)) {
@@ -1161,71 +1160,6 @@ public final class Room {
 
     void setMasterClientId(int value) {
         masterClientId = value;
-    }
-
-    // ---- what a plugin does through its host ----
-
-    /** An event from the plugin to listed active actors, shaped like one an actor raised. */
-    void sendPluginEvent(int[] targetActors, int senderActorNr, int code, Object data) {
-        broadcast(customEvent(code, senderActorNr, data), collectTargets(targetActors), SendParameters.DEFAULT);
-    }
-
-    /** An event from the plugin to everyone, the others of the sender, or a group, optionally cached. */
-    void sendPluginEvent(BroadcastTarget target, int senderActorNr, int group, int code, Object data, int cacheOp) {
-        EventData event = customEvent(code, senderActorNr, data);
-        switch (target) {
-            case ALL -> broadcast(event, collectActive(0), SendParameters.DEFAULT);
-            case OTHERS -> broadcast(event, collectActive(senderActorNr), SendParameters.DEFAULT);
-            case GROUP -> broadcast(event, collectGroup(group, senderActorNr), SendParameters.DEFAULT);
-            default -> throw new IllegalArgumentException("unknown target " + target);
-        }
-        if (target != BroadcastTarget.GROUP && cacheOp == EventCaching.ADD_TO_ROOM_CACHE) {
-            cache.add(senderActorNr, senderActorNr, code, data);
-            closeIfCacheOverLimit();
-        } else if (target != BroadcastTarget.GROUP && cacheOp == EventCaching.ADD_TO_ROOM_CACHE_GLOBAL) {
-            cache.add(0, senderActorNr, code, data);
-            closeIfCacheOverLimit();
-        }
-    }
-
-    /** ErrorInfo (251) to every active actor. */
-    void broadcastErrorInfo(String message) {
-        broadcast(new EventData(EventCode.ERROR_INFO, Parameters.of(ParameterCode.INFO, message)),
-                collectActive(0), SendParameters.DEFAULT);
-    }
-
-    /** Properties set by the plugin: the room's rules apply, its hooks do not. */
-    boolean setPropertiesForPlugin(int actorNr, PhotonHashtable properties, PhotonHashtable expected,
-                                   boolean broadcast) {
-        PropertyUpdate update = new PropertyUpdate(actorNr, new PhotonHashtable(properties), broadcast,
-                expected == null || expected.isEmpty() ? null : expected);
-        return applyProperties(null, update, false);
-    }
-
-    /**
-     * Removes an actor at the plugin's request (LeaveReason PluginRequest): its client hears why (ErrorInfo) and is
-     * disconnected; a banned user may not come back.
-     */
-    boolean removeActorForPlugin(int actorNr, boolean ban, String message) {
-        Actor actor = actors.get(actorNr);
-        if (actor == null) {
-            return false;
-        }
-        if (ban && !actor.userId().isEmpty()) {
-            excludedUsers.add(actor.userId());
-        }
-        RoomMember member = actor.member();
-        Peer peer = actor.peer();
-        remove(actor, LeaveReason.PLUGIN_REQUEST);
-        if (member != null) {
-            member.left(this);
-            peer.sendEvent(new EventData(EventCode.ERROR_INFO, Parameters.of(ParameterCode.INFO,
-                    message == null ? "Removed by the room's plugin" : message)), SendParameters.DEFAULT);
-            peer.disconnect();
-        }
-        scheduleUnloadIfEmpty();
-        reportIfChanged();
-        return true;
     }
 
     // ---- queries ----

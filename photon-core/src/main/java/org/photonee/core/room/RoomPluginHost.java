@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import org.photonee.core.codes.EventCaching;
+import org.photonee.core.codes.EventCode;
+import org.photonee.core.codes.LeaveReason;
+import org.photonee.core.codes.ParameterCode;
 import org.photonee.core.fiber.Cancellable;
 import org.photonee.core.http.HttpCall;
 import org.photonee.core.http.HttpOutcome;
@@ -16,6 +20,10 @@ import org.photonee.core.plugin.PluginCall;
 import org.photonee.core.plugin.PluginHost;
 import org.photonee.core.plugin.PluginHttp;
 import org.photonee.core.plugin.RemoveActorReason;
+import org.photonee.core.peer.Peer;
+import org.photonee.core.peer.SendParameters;
+import org.photonee.core.protocol.EventData;
+import org.photonee.core.protocol.Parameters;
 import org.photonee.core.protocol.PhotonHashtable;
 
 /**
@@ -100,32 +108,74 @@ final class RoomPluginHost implements PluginHost {
         return room.masterClientId();
     }
 
+    /** Shaped like an event an actor raised, so clients handle it the same way. */
     @Override
     public void broadcastEvent(Collection<Integer> targetActors, int senderActorNr, int code, Object data) {
-        room.sendPluginEvent(targetActors.stream().mapToInt(Integer::intValue).toArray(), senderActorNr, code, data);
+        room.broadcast(Room.customEvent(code, senderActorNr, data),
+                room.collectTargets(targetActors.stream().mapToInt(Integer::intValue).toArray()),
+                SendParameters.DEFAULT);
     }
 
     @Override
     public void broadcastEvent(BroadcastTarget target, int senderActorNr, int group, int code, Object data,
                                int cacheOp) {
-        room.sendPluginEvent(target, senderActorNr, group, code, data, cacheOp);
+        EventData event = Room.customEvent(code, senderActorNr, data);
+        switch (target) {
+            case ALL -> room.broadcast(event, room.collectActive(0), SendParameters.DEFAULT);
+            case OTHERS -> room.broadcast(event, room.collectActive(senderActorNr), SendParameters.DEFAULT);
+            case GROUP -> room.broadcast(event, room.collectGroup(group, senderActorNr), SendParameters.DEFAULT);
+            default -> throw new IllegalArgumentException("unknown target " + target);
+        }
+        // As for clients, caching applies to room-wide sends only.
+        if (target != BroadcastTarget.GROUP && (cacheOp == EventCaching.ADD_TO_ROOM_CACHE
+                || cacheOp == EventCaching.ADD_TO_ROOM_CACHE_GLOBAL)) {
+            room.cache().add(cacheOp == EventCaching.ADD_TO_ROOM_CACHE ? senderActorNr : 0, senderActorNr, code,
+                    data);
+            room.closeIfCacheOverLimit();
+        }
     }
 
     @Override
     public void broadcastErrorInfo(String message) {
-        room.broadcastErrorInfo(message);
+        room.broadcast(errorInfo(message), room.collectActive(0), SendParameters.DEFAULT);
     }
 
+    private static EventData errorInfo(String message) {
+        return new EventData(EventCode.ERROR_INFO, Parameters.of(ParameterCode.INFO, message));
+    }
+
+    /** The room's rules apply, its plugin hooks do not. */
     @Override
     public boolean setProperties(int actorNr, PhotonHashtable properties, PhotonHashtable expected,
                                  boolean broadcast) {
-        return room.setPropertiesForPlugin(actorNr, properties, expected, broadcast);
+        PropertyUpdate update = new PropertyUpdate(actorNr, new PhotonHashtable(properties), broadcast,
+                expected == null || expected.isEmpty() ? null : expected);
+        return room.applyProperties(null, update, false);
     }
 
+    /** LeaveReason PluginRequest: the client hears why (ErrorInfo) and is disconnected. */
     @Override
     public boolean removeActor(int actorNr, int reason, String message) {
-        return room.removeActorForPlugin(actorNr, reason == RemoveActorReason.BANNED
-                || reason == RemoveActorReason.GLOBAL_BANNED, message);
+        Actor actor = room.actor(actorNr);
+        if (actor == null) {
+            return false;
+        }
+        if ((reason == RemoveActorReason.BANNED || reason == RemoveActorReason.GLOBAL_BANNED)
+                && !actor.userId().isEmpty()) {
+            room.excludeUser(actor.userId());
+        }
+        RoomMember member = actor.member();
+        Peer peer = actor.peer();
+        room.remove(actor, LeaveReason.PLUGIN_REQUEST);
+        if (member != null) {
+            member.left(room);
+            peer.sendEvent(errorInfo(message == null ? "Removed by the room's plugin" : message),
+                    SendParameters.DEFAULT);
+            peer.disconnect();
+        }
+        room.scheduleUnloadIfEmpty();
+        room.reportIfChanged();
+        return true;
     }
 
     @Override
