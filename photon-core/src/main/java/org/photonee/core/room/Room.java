@@ -3,7 +3,6 @@ package org.photonee.core.room;
 import static org.photonee.core.room.RequestValues.invalid;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
@@ -29,7 +28,6 @@ import org.photonee.core.peer.Broadcaster;
 import org.photonee.core.peer.Peer;
 import org.photonee.core.peer.SendParameters;
 import org.photonee.core.plugin.Caller;
-import org.photonee.core.plugin.PropertyRequest;
 import org.photonee.core.protocol.EventData;
 import org.photonee.core.protocol.OperationResponse;
 import org.photonee.core.protocol.Parameters;
@@ -72,6 +70,7 @@ public final class Room {
     private final EventCache cache;
     private PluginGate plugins = PluginGate.DEFAULT;
     private HttpForwardLimiter httpForwards;
+    private final RoomProperties properties = new RoomProperties(this);
     /** Reused receiver list: the room fiber builds one broadcast at a time. */
     private final ArrayList<Peer> receivers = new ArrayList<>();
 
@@ -482,7 +481,7 @@ public final class Room {
      * property 248 from the server (sender 0).
      */
     private void publishMasterClientChange(Actor except) {
-        EventData event = propertiesChangedEvent(0, 0,
+        EventData event = RoomProperties.changedEvent(0, 0,
                 PhotonHashtable.of(GamePropertyKey.MASTER_CLIENT_ID, masterClientId));
         broadcast(event, collectActive(except == null ? 0 : except.actorNr()), SendParameters.DEFAULT);
     }
@@ -580,7 +579,7 @@ public final class Room {
         }
     }
 
-    private static void answerPluginError(Actor actor, int operationCode, String message, Map<Integer, Object> data) {
+    static void answerPluginError(Actor actor, int operationCode, String message, Map<Integer, Object> data) {
         if (actor.isActive()) {
             actor.peer().sendOperationResponse(PluginGate.pluginError(operationCode, message, data),
                     SendParameters.DEFAULT);
@@ -811,166 +810,25 @@ public final class Room {
 
     // ---- properties ----
 
-    /**
-     * SetProperties (252) of the room (ActorNr absent or 0) or of an actor, optionally with CAS: validated, then
-     * the plugin's BeforeSetProperties, the update, and its OnSetProperties before the answer.
-     */
+    /** SetProperties (252); see {@link RoomProperties#set}. */
     public void setProperties(RoomMember member, Parameters p) {
         Actor sender = actorOf(member);
-        if (sender == null) {
-            return;
-        }
-        int op = OperationCode.SET_PROPERTIES;
-        PropertyUpdate update;
-        try {
-            update = PropertyUpdate.parse(p);
-        } catch (RoomException e) {
-            sender.peer().sendOperationResponse(OperationResponse.error(op, e.returnCode(), e.getMessage()),
-                    SendParameters.DEFAULT);
-            return;
-        }
-        PropertyRequest request = new PropertyRequest(update.targetActorNr(), update.properties(), update.expected(),
-                update.broadcast(), Values.toInt(p.get(ParameterCode.WEB_FLAGS), 0));
-        Caller caller = PluginGate.callerOf(sender);
-        plugins.beforeSetProperties(caller, request, Outcomes.of(
-                () -> {
-                    if (!applyProperties(sender, update, true)) {
-                        return;
-                    }
-                    plugins.onSetProperties(caller, request, Outcomes.of(
-                            () -> {
-                                if (sender.isActive()) {
-                                    sender.peer().sendOperationResponse(OperationResponse.ok(op),
-                                            SendParameters.DEFAULT);
-                                }
-                            },
-                            (message, data) -> answerPluginError(sender, op, message, data)));
-                },
-                (message, data) -> answerPluginError(sender, op, message, data)));
-    }
-
-    /**
-     * Sets properties for a client (answering a refusal to it when {@code answerRefusal}) or for the plugin.
-     * A refusal is reported to the plugin when it had a say in the update.
-     */
-    boolean applyProperties(Actor sender, PropertyUpdate update, boolean answerRefusal) {
-        try {
-            if (update.targetActorNr() == 0) {
-                setGameProperties(sender, update);
-            } else {
-                setActorProperties(sender, update);
-            }
-            return true;
-        } catch (RoomException e) {
-            plugins.reportRefusedProperties(update.isCas() && e.getMessage().startsWith("CAS"), e);
-            if (answerRefusal && sender != null && sender.isActive()) {
-                sender.peer().sendOperationResponse(OperationResponse.error(OperationCode.SET_PROPERTIES,
-                        e.returnCode(), e.getMessage()), SendParameters.DEFAULT);
-            }
-            return false;
+        if (sender != null) {
+            properties.set(sender, p);
         }
     }
 
-    private void setGameProperties(Actor sender, PropertyUpdate update) throws RoomException {
-        GamePropertyChange change = GamePropertyChange.validate(update, this);
-        update.checkExpected(gameProperties());
-        change.applyTo(this);
-        for (Map.Entry<Object, Object> e : update.properties().entrySet()) {
-            if (!WellKnownProperties.isWellKnownGameKey(e.getKey())) {
-                putOrDelete(customProperties, e.getKey(), e.getValue());
-            }
-        }
-        publishPropertiesChanged(sender, 0, update);
-        reportIfChanged();
-    }
-
-    private void setActorProperties(Actor sender, PropertyUpdate update) throws RoomException {
-        Actor target = actors.get(update.targetActorNr());
-        if (target == null) {
-            throw invalid("Actor " + update.targetActorNr() + " is not in the room");
-        }
-        PhotonHashtable props = update.properties();
-        String nickname = WellKnownProperties.nickname(props.get(ActorPropertyKey.NICKNAME));
-        update.checkExpected(target.visibleProperties(true));
-        props.keySet().removeIf(WellKnownProperties::isServerOwnedActorKey);
-        for (Map.Entry<Object, Object> e : props.entrySet()) {
-            putOrDelete(target.properties(), e.getKey(), e.getValue());
-        }
-        if (props.containsKey(ActorPropertyKey.NICKNAME)) {
-            target.setNickname(nickname);
-        }
-        publishPropertiesChanged(sender, target.actorNr(), update);
-    }
-
-    private void putOrDelete(PhotonHashtable table, Object key, Object value) {
-        if (value == null && hasFlag(RoomOptionFlags.DELETE_NULL_PROPS)) {
-            table.remove(key);
-        } else {
-            table.put(key, value);
-        }
-    }
-
-    /** Sent when asked (Broadcast) or with CAS; to everyone with CAS or BroadcastPropsChangeToAll, else others. */
-    private void publishPropertiesChanged(Actor sender, int targetActorNr, PropertyUpdate update) {
-        if (!update.broadcast() && !update.isCas()) {
-            return;
-        }
-        boolean toAll = update.isCas() || hasFlag(RoomOptionFlags.BROADCAST_PROPS_CHANGE_TO_ALL);
-        int senderNr = sender == null ? 0 : sender.actorNr();
-        EventData event = propertiesChangedEvent(senderNr, targetActorNr, update.properties());
-        broadcast(event, collectActive(toAll ? 0 : senderNr), SendParameters.DEFAULT);
-    }
-
-    private static EventData propertiesChangedEvent(int senderActorNr, int targetActorNr, PhotonHashtable props) {
-        return new EventData(EventCode.PROPERTIES_CHANGED, Parameters.of(ParameterCode.TARGET_ACTOR_NR, targetActorNr,
-                ParameterCode.PROPERTIES, props, ParameterCode.ACTOR_NR, senderActorNr));
-    }
-
-    /** GetProperties (251): game (1), actor (2) or both (3) property sets, optionally narrowed to keys and actors. */
+    /** GetProperties (251); see {@link RoomProperties#get}. */
     public void getProperties(RoomMember member, Parameters p) {
         Actor sender = actorOf(member);
-        if (sender == null) {
-            return;
-        }
-        int op = OperationCode.GET_PROPERTIES;
-        try {
-            int type = RequestValues.optionalInt(p.get(ParameterCode.PROPERTY_TYPE), 3, "PropertyType");
-            int[] actorNrs = RequestValues.optionalIntArray(p.get(ParameterCode.ACTORS), "Actors");
-            List<Object> gameKeys = RequestValues.optionalList(p.get(ParameterCode.GAME_PROPERTY_KEYS),
-                    "GamePropertyKeys");
-            List<Object> actorKeys = RequestValues.optionalList(p.get(ParameterCode.ACTOR_PROPERTY_KEYS),
-                    "ActorPropertyKeys");
-            Parameters response = new Parameters(2);
-            if ((type & 1) != 0) {
-                response.put(ParameterCode.GAME_PROPERTIES, filtered(gameProperties(), gameKeys));
-            }
-            if ((type & 2) != 0) {
-                PhotonHashtable all = new PhotonHashtable();
-                for (Actor a : actors.values()) {
-                    if (actorNrs == null || Arrays.stream(actorNrs).anyMatch(n -> n == a.actorNr())) {
-                        all.put(a.actorNr(), filtered(a.visibleProperties(publishUserId()), actorKeys));
-                    }
-                }
-                response.put(ParameterCode.ACTOR_PROPERTIES, all);
-            }
-            sender.peer().sendOperationResponse(OperationResponse.ok(op, response), SendParameters.DEFAULT);
-        } catch (RoomException e) {
-            sender.peer().sendOperationResponse(OperationResponse.error(op, e.returnCode(), e.getMessage()),
-                    SendParameters.DEFAULT);
+        if (sender != null) {
+            properties.get(sender, p);
         }
     }
 
-    private static PhotonHashtable filtered(PhotonHashtable table, List<Object> keys) {
-        if (keys == null) {
-            return table;
-        }
-        PhotonHashtable out = new PhotonHashtable();
-        for (Object k : keys) {
-            if (table.containsKey(k)) {
-                out.put(k, table.get(k));
-            }
-        }
-        return out;
+    /** Sets properties for a client or (sender null) for the plugin; see {@link RoomProperties#apply}. */
+    boolean applyProperties(Actor sender, PropertyUpdate update, boolean answerRefusal) {
+        return properties.apply(sender, update, answerRefusal);
     }
 
     /** All game properties as clients see them: the well-known keys, then the custom ones. */
@@ -1205,7 +1063,7 @@ public final class Room {
         return nrs;
     }
 
-    private boolean publishUserId() {
+    boolean publishUserId() {
         return hasFlag(RoomOptionFlags.PUBLISH_USER_ID);
     }
 
