@@ -28,6 +28,7 @@ import org.photonee.core.nameserver.NameServerSettings;
 import org.photonee.core.peer.ApplicationBase;
 import org.photonee.core.peer.PeerEnvironment;
 import org.photonee.core.peer.WebSocketConnector;
+import org.photonee.core.plugin.RoomPluginFactory;
 import org.photonee.core.room.RoomStateStore;
 import org.photonee.core.s2s.AppStatsUpdate;
 import org.photonee.core.s2s.GameServerRegistration;
@@ -76,15 +77,25 @@ public final class PhotonRoles {
     public PhotonRoles(NodeSettings node, PeerEnvironment environment, String tokenSecret, Map<String, String> regions,
                        RoomStateStore roomStore, WebSocketConnector connector, ConfigReader config, HttpQueues http,
                        OidcProviderFactory oidc) {
+        this(node, environment, tokenSecret, regions, roomStore, connector, config, http, oidc, List.of());
+    }
+
+    /** @param pluginFactories room plugins found in the deployment (see {@link ServerExtensions}) */
+    public PhotonRoles(NodeSettings node, PeerEnvironment environment, String tokenSecret, Map<String, String> regions,
+                       RoomStateStore roomStore, WebSocketConnector connector, ConfigReader config, HttpQueues http,
+                       OidcProviderFactory oidc, java.util.Collection<RoomPluginFactory> pluginFactories) {
         TokenIssuer tokens = new TokenIssuer(new AesGcmTokenCodec(tokenSecret), TokenSettings.DEFAULTS);
         this.http = http;
         AuthSettings auth = AuthSettings.from(config);
         // Custom auth runs where clients log in without a token: the name server, or a master connected directly.
         this.authenticator = AuthProviders.create(auth, http, oidc);
         ClientAuthenticator clientAuth = authenticator;
+        ServerExtensions extensions = ServerExtensions.from(config, http, pluginFactories,
+                regions.isEmpty() ? "" : regions.keySet().iterator().next());
         if (node.runs(Role.MASTER)) {
             MasterApplication master = new MasterApplication(environment, MasterSettings.DEFAULTS,
                     LoadBalancerSettings.DEFAULTS, tokens, clientAuth, new SplittableRandom(), true);
+            master.setWebRpc(extensions.webRpc());
             byEndpoint.put("master", master);
             byEndpoint.put(MasterApplication.S2S_ENDPOINT, master);
         }
@@ -100,7 +111,8 @@ public final class PhotonRoles {
             masterLink = new MasterLink(node.masterUrl(), new GpBinaryV16Protocol(), connector, environment,
                     snapshot(node, tokens, holder));
             GameServerApplication game = new GameServerApplication(environment, tokens.codec(), masterLink,
-                    roomStore, GameServerSettings.DEFAULTS);
+                    roomStore, GameServerSettings.DEFAULTS, System::currentTimeMillis, extensions.plugins());
+            game.setWebRpc(extensions.webRpc());
             holder.game = game;
             byEndpoint.put("game", game);
         } else {

@@ -8,11 +8,15 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.photonee.core.protocol.OperationResponse;
 import org.photonee.it.support.HealthAssertions;
+import org.photonee.it.support.JsonPlayer;
+import org.photonee.it.support.MessageClient;
 import org.photonee.it.support.ServerProbe;
 
 import java.net.URL;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -22,9 +26,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class EarDeploymentIT {
+    /** The product EAR with the example plugin jar in its lib/, the way a studio deploys its own plugin. */
     @Deployment(testable = false)
     static EnterpriseArchive ear() {
-        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, ServerProbe.artifact("photon.ear"));
+        EnterpriseArchive ear = ShrinkWrap.createFromZipFile(EnterpriseArchive.class,
+                ServerProbe.artifact("photon.ear"));
+        ear.addAsLibrary(ServerProbe.artifact("photon.example.plugin"), "example-turn-referee.jar");
+        return ear;
     }
 
     @ArquillianResource
@@ -38,6 +46,23 @@ class EarDeploymentIT {
     @Test
     void healthIsUpWithAllRolesAndTheDatabase() throws Exception {
         HealthAssertions.assertHealthy(new ServerProbe(base));
+    }
+
+    @Test
+    void theExamplePluginFromLibRefereesARoomChosenByName() throws Exception {
+        ServerProbe server = new ServerProbe(base);
+        HealthAssertions.awaitReady(server);
+        try (MessageClient alice = JsonPlayer.enter(server, "1.0", "ear-alice", 227, "ear-chess",
+                ",204,[\"TurnReferee\"]")) {
+            assertEquals("TurnReferee", JsonPlayer.lastJoin().parameters().get(201));
+            try (MessageClient bob = JsonPlayer.enter(server, "1.0", "ear-bob", 226, "ear-chess", "")) {
+                OperationResponse refused = bob.call(253, 244, 1, 245, "e5");
+                assertEquals(32752, refused.returnCode());
+                assertEquals("Not your turn: it is actor 1's", refused.debugMessage());
+                alice.send(253, 244, 1, 245, "e4");
+                assertEquals("e4", bob.event(1).parameters().get(245));
+            }
+        }
     }
 
     @Test
