@@ -71,9 +71,9 @@ final class HandshakeHandler extends SimpleChannelInboundHandler<FullHttpRequest
         }
         String path = new QueryStringDecoder(request.uri()).path();
         if (path.equals(HEALTH_PATH) && request.method().equals(HttpMethod.GET)) {
-            boolean ready = health.ready();
-            respond(ctx, ready ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE, health.json(),
-                    "application/json");
+            HealthCheck.Status status = health.status();
+            respond(ctx, status.ready() ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE,
+                    status.json(), "application/json");
             return;
         }
         RoleRequest role = RoleRequest.parse(request.uri(), NettySettings.CONTEXT_PATH);

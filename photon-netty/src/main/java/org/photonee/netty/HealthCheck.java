@@ -1,8 +1,10 @@
 package org.photonee.netty;
 
-/** What {@code GET /photon/api/health} on the Netty port answers: the node's readiness and its status JSON. */
+/** What {@code GET /photon/api/health} on the Netty port answers: 200 when ready, else 503, with the status JSON. */
+@FunctionalInterface
 public interface HealthCheck {
-    boolean ready();
+    Status status();
 
-    String json();
+    record Status(boolean ready, String json) {
+    }
 }
