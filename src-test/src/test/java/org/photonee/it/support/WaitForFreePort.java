@@ -8,7 +8,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 
 /**
- * Waits until the Payara Micro test port is free before Arquillian starts the next instance. The previous test
+ * Waits until the Payara Micro test ports (HTTP and Netty) are free before Arquillian starts the next instance. The previous test
  * class's instance may still be shutting down; Payara Micro would otherwise bind the next port, and the addresses
  * the roles hand out ({@code photon.publicUrl}, fixed to the configured port) would point at nothing. Register it
  * before {@code ArquillianExtension}.
@@ -16,13 +16,19 @@ import java.net.ServerSocket;
 public final class WaitForFreePort implements BeforeAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        int port = Integer.parseInt(System.getProperty("micro.port", "18080"));
         long deadline = System.nanoTime() + 60_000_000_000L;
-        while (!isFree(port)) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("port " + port + " still in use after 60 s");
+        for (String property : new String[]{"micro.port", "micro.netty.port"}) {
+            String value = System.getProperty(property);
+            if (value == null) {
+                continue;
             }
-            Thread.sleep(200);
+            int port = Integer.parseInt(value);
+            while (!isFree(port)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("port " + port + " still in use after 60 s");
+                }
+                Thread.sleep(200);
+            }
         }
     }
 
