@@ -53,14 +53,17 @@ final class HandshakeHandler extends SimpleChannelInboundHandler<FullHttpRequest
     private final HealthCheck health;
     private final boolean tls;
     private final Function<io.netty.channel.EventLoop, LoopFlusher> flushers;
+    private final BenchRelay relay;
 
+    /** @param relay the benchmark's bare relay, or null (the normal case: no such path) */
     HandshakeHandler(Function<String, ApplicationBase> applications, WireProtocols protocols, HealthCheck health,
-                     boolean tls, Function<io.netty.channel.EventLoop, LoopFlusher> flushers) {
+                     boolean tls, Function<io.netty.channel.EventLoop, LoopFlusher> flushers, BenchRelay relay) {
         this.applications = applications;
         this.protocols = protocols;
         this.health = health;
         this.tls = tls;
         this.flushers = flushers;
+        this.relay = relay;
     }
 
     @Override
@@ -76,8 +79,9 @@ final class HandshakeHandler extends SimpleChannelInboundHandler<FullHttpRequest
                     status.json(), "application/json");
             return;
         }
-        RoleRequest role = RoleRequest.parse(request.uri(), NettySettings.CONTEXT_PATH);
-        if (role == null) {
+        String relayGroup = relay == null ? null : BenchRelay.group(path);
+        RoleRequest role = relayGroup != null ? null : RoleRequest.parse(request.uri(), NettySettings.CONTEXT_PATH);
+        if (role == null && relayGroup == null) {
             respond(ctx, HttpResponseStatus.NOT_FOUND, "No Photon endpoint at " + path);
             return;
         }
@@ -89,6 +93,10 @@ final class HandshakeHandler extends SimpleChannelInboundHandler<FullHttpRequest
                 WireProtocols.parseOffers(request.headers().getAll(HttpHeaderNames.SEC_WEBSOCKET_PROTOCOL)));
         if (protocol.isEmpty()) {
             respond(ctx, HttpResponseStatus.BAD_REQUEST, protocols.refusal());
+            return;
+        }
+        if (relayGroup != null) {
+            upgradeToRelay(ctx, request, protocol.get(), relayGroup);
             return;
         }
         ApplicationBase application = applications.apply(role.role());
@@ -112,6 +120,21 @@ final class HandshakeHandler extends SimpleChannelInboundHandler<FullHttpRequest
             }
         });
         open(ctx, role, protocol.get(), application, connection, decoderLimit);
+    }
+
+    private void upgradeToRelay(ChannelHandlerContext ctx, FullHttpRequest request, WireProtocol protocol,
+                                String group) {
+        int limit = PeerSettings.DEFAULTS.limits().maxMessageSize() * DECODER_LIMIT_FACTOR;
+        WebSocketServerHandshaker handshaker = new WebSocketServerHandshakerFactory(webSocketUrl(request),
+                protocol.subprotocol(), WebSocketDecoderConfig.newBuilder().maxFramePayloadLength(limit)
+                .allowExtensions(false).closeOnProtocolViolation(true).build()).newHandshaker(request);
+        if (handshaker == null) {
+            WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(ctx.channel());
+            return;
+        }
+        handshaker.handshake(ctx.channel(), request);
+        ctx.pipeline().remove("handshake-timeout");
+        ctx.pipeline().replace(this, "relay", relay.join(group, ctx.channel()));
     }
 
     /** After the upgrade: the peer, then the frame handlers in place of this one. */

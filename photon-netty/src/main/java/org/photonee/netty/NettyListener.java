@@ -45,6 +45,7 @@ public final class NettyListener {
     private final ThreadFactory threads;
     private final HealthCheck health;
     private final long maxQueuedBytes;
+    private volatile BenchRelay benchRelay;
     private final Map<EventLoop, LoopFlusher> flushers = new ConcurrentHashMap<>();
     private EventLoopGroup group;
     private Channel server;
@@ -68,6 +69,12 @@ public final class NettyListener {
         this(settings, applications, threads, health, PeerSettings.DEFAULT_MAX_QUEUED_BYTES);
     }
 
+    /** Also serves the benchmark's bare relay ({@code photon.bench.relay=true}); call before {@link #start}. */
+    public NettyListener withBenchRelay() {
+        benchRelay = new BenchRelay();
+        return this;
+    }
+
     /** Binds the port; throws when it cannot (port taken, TLS files unusable), leaving nothing running. */
     public synchronized NettyListener start() {
         if (server != null) {
@@ -89,7 +96,8 @@ public final class NettyListener {
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(high / 2, high))
                     .childHandler(new PhotonChannelInitializer(tls, () -> new HandshakeHandler(applications,
-                            protocols, health, tls != null, loop -> flushers.computeIfAbsent(loop, LoopFlusher::new))))
+                            protocols, health, tls != null, loop -> flushers.computeIfAbsent(loop, LoopFlusher::new),
+                            benchRelay)))
                     .bind(new InetSocketAddress(settings.host(), settings.port()))
                     .syncUninterruptibly()
                     .channel();

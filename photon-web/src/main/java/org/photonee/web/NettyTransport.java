@@ -15,6 +15,7 @@ import org.photonee.ejb.NodeStatus;
 import org.photonee.ejb.PhotonNode;
 import org.photonee.netty.HealthCheck;
 import org.photonee.netty.NettyListener;
+import org.photonee.web.socket.PhotonEndpoints;
 
 import java.util.logging.Logger;
 
@@ -47,7 +48,11 @@ public class NettyTransport {
         listener = new NettyListener(settings, node::applicationFor, threads, () -> {
             NodeStatus status = node.status();
             return new HealthCheck.Status(status.ready(), StatusJson.of(status).toString());
-        }, maxQueued).start();
+        }, maxQueued);
+        if (PhotonEndpoints.benchRelayEnabled(PhotonConfig.lookup())) {
+            listener.withBenchRelay();
+        }
+        listener.start();
     }
 
     @PreDestroy
