@@ -25,6 +25,7 @@ import org.photonee.core.master.MasterServer;
 import org.photonee.core.master.MasterSettings;
 import org.photonee.core.nameserver.NameServerApplication;
 import org.photonee.core.nameserver.NameServerSettings;
+import org.photonee.core.peer.Transport;
 import org.photonee.core.peer.ApplicationBase;
 import org.photonee.core.peer.PeerEnvironment;
 import org.photonee.core.peer.WebSocketConnector;
@@ -101,7 +102,9 @@ public final class PhotonRoles {
         }
         if (node.runs(Role.NAME_SERVER)) {
             NameServerSettings ns = regions.isEmpty()
-                    ? NameServerSettings.singleRegion(masterClientUrl(node)) : new NameServerSettings(regions);
+                    ? NameServerSettings.singleRegion(masterClientUrl(node, Transport.CONTAINER),
+                            masterClientUrl(node, Transport.NETTY))
+                    : new NameServerSettings(regions);
             byEndpoint.put("ns", new NameServerApplication(environment, ns, tokens, clientAuth,
                     auth.failureDisconnect()));
         }
@@ -122,9 +125,9 @@ public final class PhotonRoles {
     }
 
     /** The master URL clients are sent to by the name server when no region table is configured. */
-    static String masterClientUrl(NodeSettings node) {
+    static String masterClientUrl(NodeSettings node, Transport via) {
         if (node.runs(Role.MASTER)) {
-            return node.publicEndpoint(Role.MASTER);
+            return node.publicEndpoint(Role.MASTER, via);
         }
         String s2s = node.masterUrl().toString();
         return s2s.endsWith("/s2s") ? s2s.substring(0, s2s.length() - 4) + "/master" : s2s;
@@ -271,10 +274,14 @@ public final class PhotonRoles {
     }
 
     private MasterLink.ServerSnapshot snapshot(NodeSettings node, TokenIssuer tokens, GameHolder holder) {
-        String gameUrl = node.publicEndpoint(Role.GAME);
+        // Plain subprotocol keys name the container endpoint (what a master that knows no transports hands out);
+        // "<transport>:<subprotocol>" keys name each transport this instance listens on.
         Map<String, String> addresses = new LinkedHashMap<>();
         for (String protocol : WireProtocols.defaults().names()) {
-            addresses.put(protocol, gameUrl);
+            addresses.put(protocol, node.publicEndpoint(Role.GAME, Transport.CONTAINER));
+            for (Transport t : node.transports()) {
+                addresses.put(GameServerRegistration.addressKey(t, protocol), node.publicEndpoint(Role.GAME, t));
+            }
         }
         return MasterLink.snapshot(
                 () -> new GameServerRegistration(node.nodeId(), addresses, workload.serverState(),

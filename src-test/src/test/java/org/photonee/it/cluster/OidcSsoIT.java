@@ -14,6 +14,7 @@ import org.photonee.core.auth.AuthToken;
 import org.photonee.core.codes.OperationCode;
 import org.photonee.core.codes.ParameterCode;
 import org.photonee.core.codes.ReturnCode;
+import org.photonee.core.peer.Transport;
 import org.photonee.core.protocol.OperationResponse;
 import org.photonee.it.support.JsSdk;
 import org.photonee.it.support.LocalKeycloak;
@@ -50,6 +51,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 class OidcSsoIT {
     private static final int PORT = 18680;
+    private static final int NETTY_PORT = 19680;
     private static final String SECRET = "oidc-secret";
     private static final String ISSUER = LocalKeycloak.issuer("photon");
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -77,7 +79,7 @@ class OidcSsoIT {
                 args.add("-Dphoton.auth." + name + "." + kv);
             }
         }
-        server = PhotonProcess.start(PORT, SECRET, args.toArray(String[]::new));
+        server = PhotonProcess.start(PORT, NETTY_PORT, SECRET, args.toArray(String[]::new));
         server.awaitReady(Duration.ofSeconds(240));
     }
 
@@ -123,13 +125,16 @@ class OidcSsoIT {
     @Test
     void aPlayerLogsInWithTheIdentityProvidersTokenAndPlays() throws Exception {
         String jwt = playerToken();
-        try (LoadBalancingClient client = new LoadBalancingClient("app", "1.0")) {
-            client.setAuthValues(AuthValues.ANONYMOUS.withCustomAuth(null, jwt));
-            client.connectToRegionMaster(server.webSocket("ns"), "eu").toCompletableFuture().get(30, TimeUnit.SECONDS);
-            assertEquals(claim(jwt, "sub"), client.userId(), "the user id is the token's sub");
-            Room room = client.createRoom("sso-room", RoomOptions.defaults()).toCompletableFuture()
-                    .get(30, TimeUnit.SECONDS);
-            assertEquals(1, room.localActorNr());
+        for (Transport transport : Transport.values()) {
+            try (LoadBalancingClient client = new LoadBalancingClient("app", "1.0")) {
+                client.setAuthValues(AuthValues.ANONYMOUS.withCustomAuth(null, jwt));
+                client.connectToRegionMaster(server.webSocket("ns", transport), "eu").toCompletableFuture()
+                        .get(30, TimeUnit.SECONDS);
+                assertEquals(claim(jwt, "sub"), client.userId(), "the user id is the token's sub");
+                Room room = client.createRoom("sso-room-" + transport, RoomOptions.defaults()).toCompletableFuture()
+                        .get(30, TimeUnit.SECONDS);
+                assertEquals(1, room.localActorNr(), transport.toString());
+            }
         }
     }
 

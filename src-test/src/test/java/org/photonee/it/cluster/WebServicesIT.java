@@ -40,6 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
 class WebServicesIT {
     private static final int PORT = 18483;
+    private static final int NETTY_PORT = 19483;
     private static final String SECRET = "web-services-secret";
     private static final int FORWARD_LIMIT = 3;
     private static final long HOOK_TIMEOUT_MILLIS = 1500;
@@ -53,7 +54,7 @@ class WebServicesIT {
         service = new WebServiceStub();
         service.answer(WebServicesIT::answer);
         String base = service.baseUrl();
-        server = PhotonProcess.start(PORT, SECRET,
+        server = PhotonProcess.start(PORT, NETTY_PORT, SECRET,
                 "-Dphoton.webrpc.baseUrl=" + base + "/rpc/{AppId}?key=k1",
                 "-Dphoton.webrpc.httpForwardLimit=" + FORWARD_LIMIT,
                 "-Dphoton.webhooks.baseUrl=" + base + "/hooks",

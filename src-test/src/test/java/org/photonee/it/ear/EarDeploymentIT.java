@@ -14,6 +14,12 @@ import org.photonee.it.support.JsonPlayer;
 import org.photonee.it.support.MessageClient;
 import org.photonee.it.support.ServerProbe;
 
+import org.photonee.client.RaiseEventOptions;
+import org.photonee.client.RoomOptions;
+import org.photonee.core.codes.ParameterCode;
+import org.photonee.it.support.TestPlayer;
+
+import java.net.URI;
 import java.net.URL;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The EAR, as an operator deploys it, on a managed WildFly 39 and a managed Payara Server 6 (one failsafe
- * execution each, see src-test/pom.xml). Fails if the EAR does not deploy or does not serve.
+ * execution each, see src-test/pom.xml). Fails if the EAR does not deploy or does not serve, or if a client flow
+ * fails over the container endpoints or over the Netty listener.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -68,5 +75,32 @@ class EarDeploymentIT {
     @Test
     void statusEndpointAnswersOverWebSocket() throws Exception {
         HealthAssertions.assertStatusOverWebSocket(new ServerProbe(base));
+    }
+
+    @Test
+    void twoPlayersMeetInARoomOverTheContainerEndpoints() throws Exception {
+        assertTwoPlayersMeet(new ServerProbe(base), "container");
+    }
+
+    /** The EAR starts the Netty listener on the configured loopback port ({@code photon.netty.port}). */
+    @Test
+    void twoPlayersMeetInARoomOverNetty() throws Exception {
+        URI netty = URI.create("ws://127.0.0.1:" + Integer.getInteger("ear.netty.port") + "/photon/");
+        assertTwoPlayersMeet(new ServerProbe(base, netty), "netty");
+    }
+
+    /** Name server → master → game server, create and join by name, an event each way, on one transport. */
+    private static void assertTwoPlayersMeet(ServerProbe server, String tag) throws Exception {
+        HealthAssertions.awaitReady(server);
+        String room = "ear-" + tag;
+        try (TestPlayer alice = TestPlayer.onMaster(server, tag, "alice");
+             TestPlayer bob = TestPlayer.onMaster(server, tag, "bob")) {
+            alice.await(alice.client().createRoom(room, RoomOptions.defaults()));
+            bob.await(bob.client().joinRoom(room));
+            alice.client().raiseEvent(1, "hello " + tag, RaiseEventOptions.DEFAULT);
+            assertEquals("hello " + tag, bob.event(1).parameters().get(ParameterCode.DATA));
+            bob.client().raiseEvent(2, "hi", RaiseEventOptions.DEFAULT);
+            assertEquals("hi", alice.event(2).parameters().get(ParameterCode.DATA));
+        }
     }
 }
