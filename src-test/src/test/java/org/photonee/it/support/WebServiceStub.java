@@ -111,11 +111,13 @@ public final class WebServiceStub implements AutoCloseable {
             headers.putAll(exchange.getRequestHeaders());
             Request request = new Request(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
                     java.util.Collections.unmodifiableMap(headers), json);
+            // The answer is decided before the request is recorded, so a test that saw the request also sees
+            // whatever the answer function remembered of it (a webhook's saved state, for example).
+            Answer answer = answers.apply(request);
             synchronized (requests) {
                 requests.add(request);
                 requests.notifyAll();
             }
-            Answer answer = answers.apply(request);
             if (answer.delayMillis() > 0) {
                 Thread.sleep(answer.delayMillis());
             }
