@@ -13,6 +13,7 @@ import org.photonee.core.peer.Transport;
 import org.photonee.core.protocol.WireFrame;
 
 import java.util.Queue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -26,6 +27,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * disconnects it, as on the container endpoints.
  */
 final class NettyConnection implements Connection {
+    /** How long a close frame may take to be written before the channel is closed anyway. */
+    static final long CLOSE_WRITE_TIMEOUT_MS = 2000;
+
     private record CloseRequest(int code, String reason) {
     }
 
@@ -145,8 +149,7 @@ final class NettyConnection implements Connection {
         while ((next = outbox.poll()) != null) {
             if (next instanceof CloseRequest close) {
                 outbox.clear();
-                channel.writeAndFlush(new CloseWebSocketFrame(close.code(), close.reason()))
-                        .addListener(ChannelFutureListener.CLOSE);
+                closeChannel(close);
                 return;
             }
             WireFrame frame = (WireFrame) next;
@@ -159,6 +162,21 @@ final class NettyConnection implements Connection {
         if (wrote) {
             channel.flush();
         }
+    }
+
+    /**
+     * Sends the close frame and closes once it is written. A reader too slow to take the close frame (an abort of a
+     * slow consumer finds the channel unwritable) is not waited for: the channel closes now, or at the latest
+     * {@value #CLOSE_WRITE_TIMEOUT_MS} ms later, so a client that stops reading cannot hold the connection open.
+     */
+    private void closeChannel(CloseRequest close) {
+        if (dropping && !channel.isWritable()) {
+            channel.close();
+            return;
+        }
+        channel.writeAndFlush(new CloseWebSocketFrame(close.code(), close.reason()))
+                .addListener(ChannelFutureListener.CLOSE);
+        channel.eventLoop().schedule(() -> channel.close(), CLOSE_WRITE_TIMEOUT_MS, TimeUnit.MILLISECONDS);
     }
 
     @Override

@@ -141,6 +141,34 @@ class NettyConnectionTest {
     }
 
     @Test
+    void abortOfASlowConsumerClosesWithoutWaitingForItToRead() {
+        EmbeddedChannel channel = new EmbeddedChannel();
+        channel.config().setWriteBufferWaterMark(new WriteBufferWaterMark(10, 20));
+        NettyConnection c = upgraded(channel, 512_000);
+        channel.write(Unpooled.buffer(100).writeZero(100)); // a reader that takes nothing: never flushed out
+        c.abort(1008, "Send buffer full: client too slow");
+        channel.runPendingTasks();
+        assertFalse(channel.isOpen());
+    }
+
+    @Test
+    void aCloseFrameThatIsNeverWrittenStillClosesTheChannel() {
+        EmbeddedChannel channel = new EmbeddedChannel(new ChannelOutboundHandlerAdapter() {
+            @Override
+            public void write(ChannelHandlerContext ctx, Object msg, io.netty.channel.ChannelPromise promise) {
+                // swallow: the write never completes, as with a peer that stopped reading
+            }
+        });
+        NettyConnection c = upgraded(channel, 512_000);
+        c.close(1000, "bye");
+        channel.runPendingTasks();
+        assertTrue(channel.isOpen());
+        channel.advanceTimeBy(NettyConnection.CLOSE_WRITE_TIMEOUT_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+        channel.runScheduledPendingTasks();
+        assertFalse(channel.isOpen());
+    }
+
+    @Test
     void framesWaitForTheUpgrade() {
         EmbeddedChannel channel = new EmbeddedChannel();
         NettyConnection c = new NettyConnection("c2", channel, 512_000, new LoopFlusher(channel.eventLoop()));
