@@ -83,6 +83,11 @@ public abstract class PeerBase implements Peer {
         abort(CloseCodes.POLICY_VIOLATION, "Send buffer full: client too slow", DisconnectReason.MANAGED_DISCONNECT);
     }
 
+    /** The listener this peer's current connection came in through. */
+    public final Transport transport() {
+        return connection.transport();
+    }
+
     // ---- transport -> peer ----
 
     /** Called by the transport for every received frame, serially per connection. */
