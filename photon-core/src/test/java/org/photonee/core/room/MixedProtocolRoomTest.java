@@ -92,6 +92,12 @@ class MixedProtocolRoomTest {
 
         assertTrue(Values.deepEquals(richData(), dataOf(v18Client)), () -> Values.toDebugString(dataOf(v18Client)));
         assertTrue(Values.deepEquals(richData(), dataOf(v16Client)), () -> Values.toDebugString(dataOf(v16Client)));
+        // a map comparison ignores a dictionary's declared types: those must survive the trip too
+        for (TestMember m : List.of(v18Client, v16Client)) {
+            PhotonDictionary scores = (PhotonDictionary) ((PhotonHashtable) dataOf(m)).get("scores");
+            assertEquals(TypeCode.STRING, scores.keyType());
+            assertEquals(TypeCode.INT, scores.valueType());
+        }
         // Json carries what JSON can: exactly what a Json encoding of the same event gives back
         Object expectedJson = json.decode(json.encode(new EventData(9, Parameters.of(ParameterCode.DATA,
                 richData()))), ProtocolLimits.DEFAULTS).parameters().get(ParameterCode.DATA);
@@ -109,6 +115,7 @@ class MixedProtocolRoomTest {
         assertEquals(Short.class, table.get("short").getClass());
         assertEquals(Long.class, table.get("long").getClass());
         assertEquals(Float.class, table.get("float").getClass());
+        assertEquals(TypeCode.INT, ((PhotonDictionary) table.get("scores")).valueType());
         EventData event = v18Client.peer.events(9).get(0);
         assertEquals(v16Client.actorNr(), event.parameters().get(ParameterCode.ACTOR_NR));
     }

@@ -81,13 +81,17 @@ class MixedProtocolRoomIT extends MicroWarTest {
                     .localActorNr());
             assertEquals(2, legacy.await(legacy.client().joinRoom(room)).localActorNr());
             try (MessageClient browser = JsonPlayer.enter(server, v, "browser", 226, room, "")) {
-                unity.event(e -> e.code() == EventCode.JOIN && Values.toInt(e.parameters().get(ParameterCode.ACTOR_NR), 0) == 3);
+                unity.event(e -> e.code() == EventCode.JOIN
+                        && Values.toInt(e.parameters().get(ParameterCode.ACTOR_NR), 0) == 3);
 
                 // V18 → V16, V18 (itself) and Json
                 unity.client().raiseEvent(1, richData(), RaiseEventOptions.toAll());
                 for (TestPlayer p : List.of(unity, legacy)) {
                     Object got = data(p.event(1));
-                    assertTrue(Values.deepEquals(richData(), got), () -> p.userId() + " got " + Values.toDebugString(got));
+                    assertTrue(Values.deepEquals(richData(), got),
+                            () -> p.userId() + " got " + Values.toDebugString(got));
+                    PhotonDictionary scores = (PhotonDictionary) ((PhotonHashtable) got).get("scores");
+                    assertEquals(TypeCode.INT, scores.valueType(), p.userId() + ": the declared value type");
                 }
                 PhotonHashtable json = (PhotonHashtable) data(browser.event(1));
                 assertEquals(300, Values.toInt(json.get("int")));
