@@ -11,7 +11,8 @@ import org.photonee.core.protocol.PhotonDictionary;
  * <p>Protocol16 has one code ({@code y}) for every typed array and one ({@code c}) for every custom type, while a
  * Protocol18 header names the exact array or custom type. So V18 headers for short[], long[], float[], arrays of
  * arrays and the like read as {@code y}, custom ones as {@code c}; when writing, a code with no single V18
- * equivalent is sent as 0 ("each entry typed"), which carries the same values with a type byte each.
+ * equivalent is sent as 0 ("each entry typed"), which carries the same values with a type byte each ({@code y} with
+ * values of one primitive array kind is the exception: the writer names that array's code).
  */
 final class DictionaryTypes {
     private DictionaryTypes() {

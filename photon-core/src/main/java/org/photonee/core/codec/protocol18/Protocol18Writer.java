@@ -1,9 +1,11 @@
 package org.photonee.core.codec.protocol18;
 
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
 import org.photonee.core.codec.protocol16.CustomTypes;
+import org.photonee.core.codec.protocol16.TypeCode;
 import org.photonee.core.protocol.CustomTypeValue;
 import org.photonee.core.protocol.EventData;
 import org.photonee.core.protocol.Message;
@@ -392,7 +394,8 @@ public final class Protocol18Writer {
      */
     private Header headerOf(PhotonDictionary d) {
         int keyType = keyTypeOf(DictionaryTypes.toProtocol18(d.keyType()));
-        int valueType = DictionaryTypes.toProtocol18(d.valueType());
+        int valueType = d.valueType() == TypeCode.TYPED_ARRAY ? commonArrayType(d.values())
+                : DictionaryTypes.toProtocol18(d.valueType());
         Header inner = null;
         int declaredKey = keyType;
         if (keyType != GpType.UNKNOWN && !d.keySet().stream().allMatch(k -> fitsDeclared(declaredKey, k))) {
@@ -430,6 +433,28 @@ public final class Protocol18Writer {
         return common == null ? ANY : common;
     }
 
+    /**
+     * Protocol16's one typed-array code names no V18 array type, but the values do: when they are all arrays of one
+     * primitive kind (as a V18 client's {@code Dictionary<K, short[]>} decodes), that array's code, so a V18 client
+     * gets its header back; 0 otherwise.
+     */
+    private static int commonArrayType(Collection<Object> values) {
+        int common = GpType.UNKNOWN;
+        for (Object v : values) {
+            int code = v instanceof short[] ? GpType.SHORT_ARRAY
+                    : v instanceof long[] ? GpType.COMPRESSED_LONG_ARRAY
+                    : v instanceof float[] ? GpType.FLOAT_ARRAY
+                    : v instanceof double[] ? GpType.DOUBLE_ARRAY
+                    : v instanceof boolean[] ? GpType.BOOLEAN_ARRAY
+                    : GpType.UNKNOWN;
+            if (code == GpType.UNKNOWN || (common != GpType.UNKNOWN && code != common)) {
+                return GpType.UNKNOWN;
+            }
+            common = code;
+        }
+        return common;
+    }
+
     /** Only these types may be declared for keys (§2.5); any other key type is sent as 0. */
     private static int keyTypeOf(int type) {
         return switch (type) {
@@ -456,6 +481,11 @@ public final class Protocol18Writer {
             case GpType.EVENT_DATA -> v instanceof EventData;
             case GpType.BYTE_ARRAY -> v instanceof byte[];
             case GpType.COMPRESSED_INT_ARRAY -> v instanceof int[];
+            case GpType.SHORT_ARRAY -> v instanceof short[];
+            case GpType.COMPRESSED_LONG_ARRAY -> v instanceof long[];
+            case GpType.FLOAT_ARRAY -> v instanceof float[];
+            case GpType.DOUBLE_ARRAY -> v instanceof double[];
+            case GpType.BOOLEAN_ARRAY -> v instanceof boolean[];
             case GpType.STRING_ARRAY -> v instanceof String[] a && Arrays.stream(a).allMatch(Objects::nonNull);
             default -> false;
         };

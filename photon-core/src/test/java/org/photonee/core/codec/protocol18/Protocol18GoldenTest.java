@@ -205,10 +205,16 @@ class Protocol18GoldenTest {
     }
 
     @Test
-    void typedArrayDictionaryValuesAreSentTyped() {
-        // Protocol16's 'y' names no single V18 array code
-        PhotonDictionary d = dictionary(TypeCode.STRING, TypeCode.TYPED_ARRAY, "a", new short[] {1});
-        assertEquals(Hex.of(Hex.bytes(EVENT_WITH_ONE_PARAMETER + "14 07 00 01 01 61 44 01 0100")),
+    void typedArrayDictionaryValuesGetTheirArrayCodeWhenTheyShareOne() throws ProtocolException {
+        // Protocol16's 'y' names no single V18 array code; values of one array kind do (a V18 Dictionary<string,
+        // short[]> relayed to a V18 client keeps its header), mixed ones are sent typed
+        String shorts = "14 07 44 01 01 61 01 0100";
+        PhotonDictionary d = (PhotonDictionary) decodeValue(shorts);
+        assertEquals(TypeCode.TYPED_ARRAY, d.valueType());
+        assertEquals(Hex.of(Hex.bytes(EVENT_WITH_ONE_PARAMETER + shorts)),
+                Hex.of(encode(new EventData(1, Parameters.of(1, d)))));
+        d.put("b", new long[] {2});
+        assertEquals(Hex.of(Hex.bytes(EVENT_WITH_ONE_PARAMETER + "14 07 00 02 01 61 44 01 0100 01 62 4A 01 04")),
                 Hex.of(encode(new EventData(1, Parameters.of(1, d)))));
     }
 
