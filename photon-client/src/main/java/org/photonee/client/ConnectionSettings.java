@@ -13,7 +13,9 @@ import org.photonee.core.protocol.WireProtocol;
  * how long to wait for answers, how often to ping.
  *
  * @param connector        opens WebSocket connections; tests pass an in-memory fake
- * @param protocol         the wire protocol; the Java client speaks {@code GpBinaryV16}
+ * @param protocol         the wire protocol, offered as the WebSocket subprotocol: {@code GpBinaryV16} by default,
+ *                         {@code GpBinaryV18} (what PUN 2 and the C++ SDK speak) or {@code Json} by
+ *                         {@link #withProtocol}
  * @param limits           decoding limits for what the server sends
  * @param operationTimeout how long an operation waits for its response before failing with a timeout
  * @param pingInterval     an idle connection sends a ping this often, so the server's inactivity timeout
@@ -37,6 +39,11 @@ public record ConnectionSettings(WebSocketConnector connector, WireProtocol prot
 
     public ConnectionSettings withConnector(WebSocketConnector value) {
         return new ConnectionSettings(value, protocol, limits, operationTimeout, pingInterval);
+    }
+
+    /** The same settings speaking another wire protocol, e.g. {@code new GpBinaryV18Protocol()}. */
+    public ConnectionSettings withProtocol(WireProtocol value) {
+        return new ConnectionSettings(connector, value, limits, operationTimeout, pingInterval);
     }
 
     public ConnectionSettings withOperationTimeout(Duration value) {
