@@ -324,7 +324,7 @@ public final class Room {
         }
     }
 
-    private void remove(Actor actor, int reason) {
+    void remove(Actor actor, int reason) {
         actors.remove(actor.actorNr());
         actor.cancelTtlTimer();
         detach(actor);
