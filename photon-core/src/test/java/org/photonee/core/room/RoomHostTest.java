@@ -247,7 +247,9 @@ class RoomHostTest {
         assertTrue(b.peer.disconnected);
         assertFalse(a.peer.disconnected);
         assertEquals(1, listener.last().activeCount());
-        assertFalse(host.removeActor("app", "r1", 99, "none").join(), "no such actor");
+        var noActor = host.removeActor("app", "r1", 99, "none");
+        fibers.runAll();
+        assertFalse(noActor.join(), "no such actor");
         assertFalse(host.removeActor("app", "nope", 1, "none").join(), "no such room");
     }
 }
