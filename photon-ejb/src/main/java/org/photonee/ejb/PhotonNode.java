@@ -13,6 +13,9 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
@@ -26,6 +29,8 @@ import org.photonee.core.http.HttpQueueSettings;
 import org.photonee.core.http.HttpQueues;
 import org.photonee.core.http.JdkHttpSender;
 import org.photonee.core.node.PhotonRoles;
+import org.photonee.core.plugin.PluginDiscovery;
+import org.photonee.core.plugin.RoomPluginFactory;
 import org.photonee.core.stats.NodeStats;
 import org.photonee.oidc.AdminAccess;
 import org.photonee.oidc.NimbusOidcProviderFactory;
@@ -45,7 +50,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ScheduledFuture;
@@ -85,6 +92,11 @@ public class PhotonNode {
 
     @EJB
     private MasterTables masterTables;
+
+    /** Room plugins packaged as CDI beans. */
+    @Inject
+    @Any
+    private Instance<RoomPluginFactory> pluginBeans;
 
     private volatile JpaMasterObserver masterObserver;
     private volatile NodeSettings settings;
@@ -131,7 +143,7 @@ public class PhotonNode {
                 new JpaRoomStateStore(roomStates, new RoomStateCodec()),
                 new JdkWebSocketConnector(peerSettings.limits().maxMessageSize(), peerSettings.maxQueuedBytes(),
                         Duration.ofSeconds(5), executor),
-                PhotonConfig.reader(), http, new NimbusOidcProviderFactory());
+                PhotonConfig.reader(), http, new NimbusOidcProviderFactory(), pluginFactories());
         adminAccess = AdminAccess.from(PhotonConfig.reader(), http);
         String initialState = PhotonConfig.lookup().apply("photon.serverState");
         if (initialState != null && !initialState.isBlank()) {
@@ -173,6 +185,26 @@ public class PhotonNode {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "a changed setting was not applied: " + e.getMessage());
         }
+    }
+
+    /**
+     * Room plugins in the deployment: CDI beans implementing {@link RoomPluginFactory}, and jars with a
+     * {@code META-INF/services} entry (a bean that is also listed there counts once).
+     */
+    private List<RoomPluginFactory> pluginFactories() {
+        List<RoomPluginFactory> found = new ArrayList<>();
+        for (RoomPluginFactory bean : pluginBeans) {
+            found.add(bean);
+        }
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        for (RoomPluginFactory listed : PluginDiscovery.serviceLoader(
+                loader != null ? loader : PhotonNode.class.getClassLoader())) {
+            if (found.stream().noneMatch(f -> listed.getClass().isInstance(f))) {
+                found.add(listed);
+            }
+        }
+        LOG.info(() -> "room plugins found: " + found.stream().map(RoomPluginFactory::name).toList());
+        return found;
     }
 
     /** {@code photon.fiberThreads}: threads that run all fibers (default two per CPU, at least four). */

@@ -52,7 +52,7 @@ public final class NameServerApplication extends ApplicationBase {
                 ReturnCode.OPERATION_DENIED, "Already authenticating");
         this.authenticated = (peer, request, sp) -> {
             if (request.code() == OperationCode.GET_REGIONS) {
-                return getRegions(request);
+                return getRegions(peer, request);
             }
             return isAuthentication(request)
                     ? OperationResponse.error(request.code(), ReturnCode.OPERATION_DENIED, "Already authenticated")
@@ -69,7 +69,7 @@ public final class NameServerApplication extends ApplicationBase {
 
     private OperationResponse beforeAuthentication(PeerBase peer, OperationRequest request, SendParameters sp) {
         if (request.code() == OperationCode.GET_REGIONS) {
-            return getRegions(request);
+            return getRegions(peer, request);
         }
         if (!isAuthentication(request)) {
             // The name server knows only Authenticate, AuthOnce and GetRegions.
@@ -77,8 +77,9 @@ public final class NameServerApplication extends ApplicationBase {
                     "Unknown operation code " + request.code());
         }
         Object region = request.parameters().get(ParameterCode.REGION);
-        String master = region == null ? settings.regions().values().iterator().next()
-                : settings.masterFor(Values.toStringOrNull(region));
+        NameServerSettings table = settings.forTransport(peer.initRequest().connection().transport());
+        String master = region == null ? table.regions().values().iterator().next()
+                : table.masterFor(Values.toStringOrNull(region));
         if (master == null) {
             return OperationResponse.error(request.code(), ReturnCode.INVALID_REGION,
                     "Unknown region " + Values.toDebugString(region));
@@ -122,9 +123,10 @@ public final class NameServerApplication extends ApplicationBase {
     }
 
     /** Region (210) codes and Address (230) master URLs as parallel string arrays. */
-    private OperationResponse getRegions(OperationRequest request) {
-        String[] regions = settings.regions().keySet().toArray(String[]::new);
-        String[] addresses = settings.regions().values().toArray(String[]::new);
+    private OperationResponse getRegions(PeerBase peer, OperationRequest request) {
+        NameServerSettings table = settings.forTransport(peer.initRequest().connection().transport());
+        String[] regions = table.regions().keySet().toArray(String[]::new);
+        String[] addresses = table.regions().values().toArray(String[]::new);
         return OperationResponse.ok(request.code(), Parameters.of(ParameterCode.REGION, regions,
                 ParameterCode.ADDRESS, addresses));
     }

@@ -25,9 +25,11 @@ import org.photonee.core.master.MasterServer;
 import org.photonee.core.master.MasterSettings;
 import org.photonee.core.nameserver.NameServerApplication;
 import org.photonee.core.nameserver.NameServerSettings;
+import org.photonee.core.peer.Transport;
 import org.photonee.core.peer.ApplicationBase;
 import org.photonee.core.peer.PeerEnvironment;
 import org.photonee.core.peer.WebSocketConnector;
+import org.photonee.core.plugin.RoomPluginFactory;
 import org.photonee.core.room.RoomStateStore;
 import org.photonee.core.s2s.AppStatsUpdate;
 import org.photonee.core.s2s.GameServerRegistration;
@@ -77,21 +79,33 @@ public final class PhotonRoles {
     public PhotonRoles(NodeSettings node, PeerEnvironment environment, String tokenSecret, Map<String, String> regions,
                        RoomStateStore roomStore, WebSocketConnector connector, ConfigReader config, HttpQueues http,
                        OidcProviderFactory oidc) {
+        this(node, environment, tokenSecret, regions, roomStore, connector, config, http, oidc, List.of());
+    }
+
+    /** @param pluginFactories room plugins found in the deployment (see {@link ServerExtensions}) */
+    public PhotonRoles(NodeSettings node, PeerEnvironment environment, String tokenSecret, Map<String, String> regions,
+                       RoomStateStore roomStore, WebSocketConnector connector, ConfigReader config, HttpQueues http,
+                       OidcProviderFactory oidc, java.util.Collection<RoomPluginFactory> pluginFactories) {
         TokenIssuer tokens = new TokenIssuer(new AesGcmTokenCodec(tokenSecret), TokenSettings.DEFAULTS);
         this.http = http;
         AuthSettings auth = AuthSettings.from(config);
         // Custom auth runs where clients log in without a token: the name server, or a master connected directly.
         this.authenticator = AuthProviders.create(auth, http, oidc);
         ClientAuthenticator clientAuth = authenticator;
+        ServerExtensions extensions = ServerExtensions.from(config, http, pluginFactories,
+                regions.isEmpty() ? "" : regions.keySet().iterator().next());
         if (node.runs(Role.MASTER)) {
             MasterApplication master = new MasterApplication(environment, MasterSettings.DEFAULTS,
                     LoadBalancerSettings.DEFAULTS, tokens, clientAuth, new SplittableRandom(), true);
+            master.setWebRpc(extensions.webRpc());
             byEndpoint.put("master", master);
             byEndpoint.put(MasterApplication.S2S_ENDPOINT, master);
         }
         if (node.runs(Role.NAME_SERVER)) {
             NameServerSettings ns = regions.isEmpty()
-                    ? NameServerSettings.singleRegion(masterClientUrl(node)) : new NameServerSettings(regions);
+                    ? NameServerSettings.singleRegion(masterClientUrl(node, Transport.CONTAINER),
+                            masterClientUrl(node, Transport.NETTY))
+                    : new NameServerSettings(regions);
             byEndpoint.put("ns", new NameServerApplication(environment, ns, tokens, clientAuth,
                     auth.failureDisconnect()));
         }
@@ -101,7 +115,8 @@ public final class PhotonRoles {
             masterLink = new MasterLink(node.masterUrl(), new GpBinaryV16Protocol(), connector, environment,
                     snapshot(node, tokens, holder));
             GameServerApplication game = new GameServerApplication(environment, tokens.codec(), masterLink,
-                    roomStore, GameServerSettings.DEFAULTS);
+                    roomStore, GameServerSettings.DEFAULTS, System::currentTimeMillis, extensions.plugins());
+            game.setWebRpc(extensions.webRpc());
             holder.game = game;
             byEndpoint.put("game", game);
         } else {
@@ -139,9 +154,9 @@ public final class PhotonRoles {
     }
 
     /** The master URL clients are sent to by the name server when no region table is configured. */
-    static String masterClientUrl(NodeSettings node) {
+    static String masterClientUrl(NodeSettings node, Transport via) {
         if (node.runs(Role.MASTER)) {
-            return node.publicEndpoint(Role.MASTER);
+            return node.publicEndpoint(Role.MASTER, via);
         }
         String s2s = node.masterUrl().toString();
         return s2s.endsWith("/s2s") ? s2s.substring(0, s2s.length() - 4) + "/master" : s2s;
@@ -290,10 +305,14 @@ public final class PhotonRoles {
     }
 
     private MasterLink.ServerSnapshot snapshot(NodeSettings node, TokenIssuer tokens, GameHolder holder) {
-        String gameUrl = node.publicEndpoint(Role.GAME);
+        // Plain subprotocol keys name the container endpoint (what a master that knows no transports hands out);
+        // "<transport>:<subprotocol>" keys name each transport this instance listens on.
         Map<String, String> addresses = new LinkedHashMap<>();
         for (String protocol : WireProtocols.defaults().names()) {
-            addresses.put(protocol, gameUrl);
+            addresses.put(protocol, node.publicEndpoint(Role.GAME, Transport.CONTAINER));
+            for (Transport t : node.transports()) {
+                addresses.put(GameServerRegistration.addressKey(t, protocol), node.publicEndpoint(Role.GAME, t));
+            }
         }
         return MasterLink.snapshot(
                 () -> new GameServerRegistration(node.nodeId(), addresses, workload.serverState(),
