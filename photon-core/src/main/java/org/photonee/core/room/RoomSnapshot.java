@@ -13,7 +13,7 @@ import org.photonee.core.s2s.GameStateReport;
  * What an operator sees of one room, copied on the room's fiber so it can be read anywhere: its actors, its
  * properties (values rendered as text, well-known keys by name), the event cache size and the plugin.
  *
- * @param plugin the room plugin's name; "default" while rooms have no plugin
+ * @param plugin the room plugin's name; "default" for a room without one
  */
 public record RoomSnapshot(String appId, String appVersion, String gameId, String lobbyName, int lobbyType,
                            boolean open, boolean visible, int maxPlayers, int playerTtl, int emptyRoomTtl,
@@ -40,7 +40,7 @@ public record RoomSnapshot(String appId, String appVersion, String gameId, Strin
         return new RoomSnapshot(room.appId(), room.appVersion(), room.gameId(), report.lobbyName(),
                 report.lobbyType(), room.isOpen(), room.isVisible(), room.maxPlayers(), room.playerTtl(),
                 room.emptyRoomTtl(), room.masterClientId(), room.isPersistent(), List.copyOf(actors),
-                render(room.gameProperties()), cache.roomEventCount(), cache.currentSlice(), DEFAULT_PLUGIN,
+                render(room.gameProperties()), cache.roomEventCount(), cache.currentSlice(), pluginName(room),
                 room.expectedUsers());
     }
 
@@ -58,6 +58,11 @@ public record RoomSnapshot(String appId, String appVersion, String gameId, Strin
             }
         });
         return result;
+    }
+
+    private static String pluginName(Room room) {
+        var plugin = room.plugin();
+        return plugin == null || plugin.name() == null ? DEFAULT_PLUGIN : plugin.name();
     }
 
     public int activeCount() {
