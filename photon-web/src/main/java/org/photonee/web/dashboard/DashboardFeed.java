@@ -97,6 +97,11 @@ public class DashboardFeed {
         try {
             send(sink, "overview", overview().toString());
             send(sink, "history", history().toString());
+            var latest = view().history().latest();
+            if (sinks.size() == 1 && latest != null) {
+                // The only subscriber has this sample now; others would have had it pushed already.
+                lastHistorySample = latest.atMillis();
+            }
         } catch (Exception e) {
             LOG.log(Level.FINE, "dashboard: first documents for a subscriber failed", e);
         }

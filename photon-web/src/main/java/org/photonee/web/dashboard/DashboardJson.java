@@ -33,7 +33,7 @@ public final class DashboardJson {
                 .add("node", Json.createObjectBuilder().add("nodeId", node.nodeId()).add("roles", text(node.roles()))
                         .add("version", text(node.version())).add("publicUrl", text(node.publicUrl()))
                         .add("uptimeMillis", node.uptimeMillis()).add("peers", node.localPeers())
-                        .add("serverState", node.serverState() == null ? "" : node.serverState().name())
+                        .add("serverState", node.serverState() == null ? "" : photonName(node.serverState()))
                         .add("traffic", t));
         if (cluster == null) {
             return out.add("master", JsonObject.NULL).build();
@@ -44,7 +44,8 @@ public final class DashboardJson {
         for (ClusterSnapshot.Server s : cluster.servers()) {
             boolean local = s.serverId().equals(node.nodeId());
             JsonObjectBuilder row = Json.createObjectBuilder().add("serverId", s.serverId())
-                    .add("address", text(s.address())).add("state", s.state()).add("loadLevel", s.loadLevel())
+                    .add("address", text(s.address()))
+                    .add("state", photonName(ServerState.valueOf(s.state()))).add("loadLevel", s.loadLevel())
                     .add("peers", s.peers()).add("rooms", s.rooms()).add("connected", s.connected())
                     .add("inRotation", s.inRotation()).add("leaving", s.leaving())
                     .add("lastReportAgeMillis", s.lastReportAgeMillis()).add("local", local);
@@ -127,6 +128,15 @@ public final class DashboardJson {
         JsonObjectBuilder out = Json.createObjectBuilder();
         values.forEach(out::add);
         return out;
+    }
+
+    /** A server state as Photon spells it (Normal, OutOfRotation, Offline), which the page and the API accept. */
+    static String photonName(ServerState state) {
+        return switch (state) {
+            case NORMAL -> "Normal";
+            case OUT_OF_ROTATION -> "OutOfRotation";
+            case OFFLINE -> "Offline";
+        };
     }
 
     private static String text(String s) {

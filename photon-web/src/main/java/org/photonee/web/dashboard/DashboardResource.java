@@ -126,8 +126,9 @@ public class DashboardResource {
         if (roles == null || !roles.setServerState(state)) {
             return error(404, "this node runs no game server");
         }
-        LOG.info(() -> "dashboard: game server state " + state.name() + " by " + caller());
-        return done(state.name());
+        String name = DashboardJson.photonName(state);
+        LOG.info(() -> "dashboard: game server state " + name + " by " + caller());
+        return done(name);
     }
 
     /** Server-sent events: {@code overview} every 2 s, {@code history} after each new sample. */
