@@ -1,6 +1,7 @@
 // The admin API as the dashboard uses it. When browser sign-in is configured (photon.admin.clientId), the gate
-// servlet answers /dashboard/session with the operator's access token, sent as the bearer token of every call;
-// without it that path does not exist and calls rely on the admin API's own rule (loopback callers).
+// servlet answers /dashboard/session with the operator's access token, sent as the bearer token of every call.
+// Without sign-in that path does not exist and calls rely on the admin API's own rule (loopback callers), so the
+// page asks for the session only once the API wants a token (401).
 const base = new URL('../api/admin/dashboard/', location.href);
 let token = null;
 
@@ -10,7 +11,7 @@ export async function signIn() {
     if (answer.ok && (answer.headers.get('content-type') || '').includes('json')) {
       const session = await answer.json();
       token = session.accessToken || null;
-      return session.caller || null;
+      return token;
     }
   } catch (e) {
     // no sign-in configured
@@ -27,7 +28,10 @@ async function call(method, path, query) {
   for (const [k, v] of Object.entries(query || {})) {
     url.searchParams.set(k, v);
   }
-  const answer = await fetch(url, { method, headers: headers(), credentials: 'same-origin' });
+  let answer = await fetch(url, { method, headers: headers(), credentials: 'same-origin' });
+  if (answer.status === 401 && !token && await signIn()) {
+    answer = await fetch(url, { method, headers: headers(), credentials: 'same-origin' });
+  }
   const body = await answer.json().catch(() => ({}));
   if (!answer.ok) {
     throw new Error(body.error || answer.status + ' ' + answer.statusText);
