@@ -21,6 +21,7 @@ const say = (o) => console.log(JSON.stringify(o));
     const consoleErrors = [];
     page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
     page.on('pageerror', (e) => consoleErrors.push(String(e)));
+    page.on('response', (r) => { if (r.status() >= 400) consoleErrors.push(r.status() + ' ' + r.url()); });
     await page.goto(url);
 
     // The live overview: game server rows, the busiest rooms, the stream marked live.

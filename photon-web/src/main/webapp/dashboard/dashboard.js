@@ -57,6 +57,10 @@ async function act(question, path, query, done) {
   try {
     const answer = await post(path, query);
     noteActivity(done + ' (' + answer.result + ')');
+    if (path === 'room/close' && openRoom && openRoom.appId === query.appId && openRoom.gameId === query.gameId) {
+      openRoom = null; // the detail of a closed room is gone with it
+      renderRoom();
+    }
   } catch (e) {
     noteActivity(done + ' failed: ' + e.message, true);
   }
