@@ -33,14 +33,14 @@ public record RoomSnapshot(String appId, String appVersion, String gameId, Strin
         List<ActorSnapshot> actors = new ArrayList<>();
         for (Actor a : room.actors()) {
             actors.add(new ActorSnapshot(a.actorNr(), a.userId(), a.nickname(), a.isActive(),
-                    render(a.properties())));
+                    render(a.properties(), ACTOR_KEY_NAMES)));
         }
         GameStateReport report = room.stateReport();
         EventCache cache = room.cache();
         return new RoomSnapshot(room.appId(), room.appVersion(), room.gameId(), report.lobbyName(),
                 report.lobbyType(), room.isOpen(), room.isVisible(), room.maxPlayers(), room.playerTtl(),
                 room.emptyRoomTtl(), room.masterClientId(), room.isPersistent(), List.copyOf(actors),
-                render(room.gameProperties()), cache.roomEventCount(), cache.currentSlice(), pluginName(room),
+                render(room.gameProperties(), GAME_KEY_NAMES), cache.roomEventCount(), cache.currentSlice(), pluginName(room),
                 room.expectedUsers());
     }
 
@@ -76,12 +76,18 @@ public record RoomSnapshot(String appId, String appVersion, String gameId, Strin
             GamePropertyKey.PLAYER_TTL, "PlayerTtl", GamePropertyKey.EMPTY_ROOM_TTL, "EmptyRoomTtl",
             GamePropertyKey.PLAYER_COUNT, "PlayerCount");
 
+    /** Actor properties' well-known byte keys share numbers with the game's (255 is MaxPlayers there). */
+    private static final Map<Object, String> ACTOR_KEY_NAMES = Map.of(
+            org.photonee.core.codes.ActorPropertyKey.NICKNAME, "NickName",
+            org.photonee.core.codes.ActorPropertyKey.IS_INACTIVE, "IsInactive",
+            org.photonee.core.codes.ActorPropertyKey.USER_ID, "UserId");
+
     /** Property tables as text: well-known byte keys by name, strings quoted, arrays and tables spelled out. */
-    static Map<String, String> render(Map<Object, Object> table) {
+    static Map<String, String> render(Map<Object, Object> table, Map<Object, String> keyNames) {
         Map<String, String> out = new LinkedHashMap<>();
         for (Map.Entry<Object, Object> e : table.entrySet()) {
             Object key = e.getKey();
-            String name = GAME_KEY_NAMES.get(key);
+            String name = keyNames.get(key);
             out.put(name != null ? name : key instanceof String s ? s : describe(key), describe(e.getValue()));
         }
         return out;

@@ -44,7 +44,8 @@ class RoomAdminTest {
 
     @Test
     void snapshotShowsActorsPropertiesCacheAndPlugin() {
-        TestMember alice = f.join("alice");
+        TestMember alice = f.join("alice", org.photonee.core.codes.JoinMode.JOIN_ONLY,
+                PhotonHashtable.of(org.photonee.core.codes.ActorPropertyKey.NICKNAME, "Al"));
         TestMember bob = f.join("bob");
         f.room.disconnect(bob, 0);
         f.raise(alice, ParameterCode.CODE, (byte) 1, ParameterCode.CACHE, (byte) EventCaching.ADD_TO_ROOM_CACHE,
@@ -63,7 +64,9 @@ class RoomAdminTest {
         assertEquals("(byte) 4", s.properties().get("MaxPlayers"));
         assertEquals("60000", s.properties().get("PlayerTtl"));
         assertEquals(1, s.cachedEvents());
-        assertEquals(RoomSnapshot.DEFAULT_PLUGIN, s.plugin());
+        assertEquals(f.room.plugin().name(), s.plugin(), "the room's plugin by name");
+        assertEquals("\"Al\"", s.actors().get(0).properties().get("NickName"),
+                "actor keys are not game keys (255 is MaxPlayers there): " + s.actors().get(0).properties());
         assertEquals(4, s.maxPlayers());
     }
 
