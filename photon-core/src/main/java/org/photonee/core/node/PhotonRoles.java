@@ -63,6 +63,7 @@ public final class PhotonRoles {
     private final WorkloadMonitor workload;
     private final HttpQueues http;
     private final CustomAuthenticator authenticator;
+    private final org.photonee.core.ops.OperatorView operations;
 
     /**
      * @param node        roles and addresses
@@ -122,6 +123,34 @@ public final class PhotonRoles {
             workload = null;
             masterLink = null;
         }
+        operations = new org.photonee.core.ops.OperatorView(new OperatorRoles(), environment.stats(),
+                environment.fibers().newFiber("operations"), System::currentTimeMillis, PhotonRoles::cpuPercent);
+    }
+
+    /** The dashboard's view of this node: history, cluster and room snapshots, room actions. */
+    public org.photonee.core.ops.OperatorView operations() {
+        return operations;
+    }
+
+    private final class OperatorRoles implements org.photonee.core.ops.OperatorView.Roles {
+        @Override
+        public MasterServer master() {
+            return masterServer();
+        }
+
+        @Override
+        public GameServerApplication game() {
+            return byEndpoint.get("game") instanceof GameServerApplication game && game.isRunning() ? game : null;
+        }
+
+        @Override
+        public int localPeers() {
+            int n = 0;
+            for (ApplicationBase app : distinctApplications()) {
+                n += app.peerCount();
+            }
+            return n;
+        }
     }
 
     /** The master URL clients are sent to by the name server when no region table is configured. */
@@ -142,11 +171,13 @@ public final class PhotonRoles {
         if (masterLink != null) {
             masterLink.start();
         }
+        operations.start();
         LOG.log(System.Logger.Level.INFO, "roles started: {0}", byEndpoint.keySet());
     }
 
     /** Stops in reverse order; the game server tells its master it leaves first. */
     public synchronized void stop() {
+        operations.stop();
         if (masterLink != null) {
             masterLink.announceLeave();
             masterLink.stop();
@@ -300,7 +331,7 @@ public final class PhotonRoles {
      * The process's CPU use. WildFly's module system hides {@code com.sun.management} from deployments unless they
      * ask for it, so without it the portable system load average per core stands in.
      */
-    private static double cpuPercent() {
+    public static double cpuPercent() {
         try {
             if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
                 double load = os.getProcessCpuLoad();
