@@ -12,7 +12,8 @@ import org.photonee.core.protocol.WireProtocol;
  * Transport settings shared by the connections of a client: which WebSocket implementation, which wire protocol,
  * how long to wait for answers, how often to ping.
  *
- * @param connector        opens WebSocket connections; tests pass an in-memory fake
+ * @param connector        opens connections: WebSocket (JDK or Netty), UDP ({@link UdpConnector}); tests pass an
+ *                         in-memory fake
  * @param protocol         the wire protocol; the Java client speaks {@code GpBinaryV16}
  * @param limits           decoding limits for what the server sends
  * @param operationTimeout how long an operation waits for its response before failing with a timeout
@@ -37,6 +38,16 @@ public record ConnectionSettings(WebSocketConnector connector, WireProtocol prot
 
     public ConnectionSettings withConnector(WebSocketConnector value) {
         return new ConnectionSettings(value, protocol, limits, operationTimeout, pingInterval);
+    }
+
+    /**
+     * Photon's reliable UDP instead of WebSocket, with the official client's two channels: server addresses
+     * (ws://host:…/photon/&lt;role&gt;) map to the UDP ports of {@code photon.udp.port} on the same host (see
+     * {@link UdpConnector#forPort}). Operations and events then honour their {@code SendParameters}' channel and
+     * reliability.
+     */
+    public ConnectionSettings withUdp(int udpPort) {
+        return withConnector(UdpConnector.forPort(udpPort, 2, ""));
     }
 
     public ConnectionSettings withOperationTimeout(Duration value) {
