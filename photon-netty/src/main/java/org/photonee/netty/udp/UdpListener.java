@@ -57,6 +57,11 @@ public final class UdpListener {
         }
     }
 
+    /** On the event loops of the running Netty WebSocket listener. */
+    public UdpListener startOn(org.photonee.netty.NettyListener webSocketListener) {
+        return start(webSocketListener.eventLoopGroup(), "epoll".equals(webSocketListener.ioKind()));
+    }
+
     /** Binds every role endpoint this instance runs on {@code group}; {@code epoll}: the group's transport. */
     public synchronized UdpListener start(EventLoopGroup group, boolean epoll) {
         if (!channels.isEmpty()) {
