@@ -37,9 +37,10 @@ import org.photonee.core.protocol.WireProtocol;
  * connected datagram socket: CONNECT, then the binary init naming the protocol's version (1.6 or 1.8) and the app
  * id, then messages on the channel and with the reliability their {@link SendParameters} ask for.
  *
- * <p>Addresses: a {@code udp://host:port} URI is used as it is. The servers hand out WebSocket addresses
- * (ws://host:port/photon/&lt;role&gt;) for now, so those are translated by {@code resolve}; {@link #forPort} maps
- * the role to the UDP port layout of {@link UdpSettings} on the same host.
+ * <p>Addresses: servers hand UDP clients "host:port" addresses (which the client sees as ws://host:port without a
+ * path); the first address, a name server or master WebSocket URL (ws://host:port/photon/&lt;role&gt;), is
+ * translated by {@code resolve}: {@link #forPort} maps the role to the UDP port layout of {@link UdpSettings} on the
+ * same host and passes "host:port" and {@code udp://host:port} through.
  */
 public final class UdpConnector implements WebSocketConnector {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -71,6 +72,9 @@ public final class UdpConnector implements WebSocketConnector {
                 return new InetSocketAddress(uri.getHost(), uri.getPort());
             }
             String path = uri.getPath() == null ? "" : uri.getPath().replaceAll("/+$", "");
+            if (path.isEmpty() && uri.getPort() > 0) {
+                return new InetSocketAddress(uri.getHost(), uri.getPort()); // a UDP "host:port" the server handed out
+            }
             String role = path.substring(path.lastIndexOf('/') + 1);
             int port = layout.portFor(role);
             if (port < 0) {

@@ -49,10 +49,10 @@ final class UdpConnection implements Connection {
         return open;
     }
 
-    /** UDP clients are handed the Netty listener's addresses (see README: UDP address hand-out is not done yet). */
+    /** UDP clients are handed UDP addresses ("host:port") of the master and game servers. */
     @Override
     public Transport transport() {
-        return Transport.NETTY;
+        return Transport.UDP;
     }
 
     @Override

@@ -65,10 +65,14 @@ class UdpClientIT {
         // One lossy relay per role endpoint (name server +3, master +0, game +1).
         Map<String, LossyUdpRelay> relayByRole = Map.of(
                 "ns", relay(UDP_PORT + 3, 1), "master", relay(UDP_PORT, 2), "game", relay(UDP_PORT + 1, 3));
+        Map<Integer, String> roleByPort = Map.of(UDP_PORT + 3, "ns", UDP_PORT, "master", UDP_PORT + 1, "game");
+        List<URI> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
         UdpConnector udp = new UdpConnector(uri -> {
-            String path = uri.getPath().replaceAll("/+$", "");
-            LossyUdpRelay r = relayByRole.get(path.substring(path.lastIndexOf('/') + 1));
-            return new InetSocketAddress("127.0.0.1", r.port());
+            opened.add(uri);
+            String path = uri.getPath() == null ? "" : uri.getPath().replaceAll("/+$", "");
+            // the first address is the name server's WebSocket URL; the servers then hand out UDP "host:port"
+            String role = path.isEmpty() ? roleByPort.get(uri.getPort()) : path.substring(path.lastIndexOf('/') + 1);
+            return new InetSocketAddress("127.0.0.1", relayByRole.get(role).port());
         }, 2, "udp-it");
 
         EventRecorder aliceEvents = new EventRecorder();
@@ -89,7 +93,9 @@ class UdpClientIT {
         assertEquals(1, created.localActorNr());
         await(bob.connectToRegionMaster(server.webSocket("ns", Transport.NETTY), "eu"));
         assertEquals(2, await(bob.joinRoom("udp-room")).localActorNr());
-        assertTrue(alice.connection().uri().getPath().endsWith("/game"));
+        assertEquals(UDP_PORT + 1, alice.connection().uri().getPort(), "the master handed out the game server's UDP"
+                + " address: " + opened);
+        assertEquals(UDP_PORT, opened.get(1).getPort(), "the name server handed out the master's UDP address");
 
         int perChannel = 100;
         for (int i = 0; i < perChannel; i++) {
