@@ -130,6 +130,14 @@ public abstract class PeerBase implements Peer {
         requestFiber.enqueue(() -> dispatch(message, received));
     }
 
+    /**
+     * The transport heard from the client without a message for the peer (a UDP ping or ack): the client is alive,
+     * so the inactivity timeout starts over. UDP clients keep alive with transport pings, not Photon pings.
+     */
+    public final void transportAlive() {
+        lastReceiveNanos = System.nanoTime();
+    }
+
     /** Called by the transport once when the connection closed or failed. */
     public final void transportClosed(DisconnectReason reason, String detail) {
         notifyDisconnect(reason, detail);

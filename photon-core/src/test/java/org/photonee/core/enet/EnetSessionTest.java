@@ -47,6 +47,17 @@ class EnetSessionTest {
     }
 
     @Test
+    void aClientThatSendsCrcGetsCrcDatagramsBack() throws EnetException {
+        EnetSession server = EnetSession.server(EnetSettings.DEFAULTS, events, drops, CHALLENGE, 9, 1000);
+        byte[] connect = DatagramCodec.write(new Datagram(-1, true, 555, CHALLENGE,
+                List.of(Command.control(CommandType.CONNECT, 1, Command.connectPayload(1200, 2)))));
+        server.receive(DatagramCodec.read(connect, connect.length, 255, drops), 1000);
+        byte[] answer = server.service(1001).get(0);
+        assertEquals((byte) 0xCC, answer[2]);
+        assertTrue(DatagramCodec.read(answer, answer.length, 255, drops).crc(), "and its checksum verifies");
+    }
+
+    @Test
     void aMissingReliableStallsOnlyItsOwnChannel() {
         EnetSession server = connectedServer(1000, 2);
         server.receive(datagram(Command.reliable(0, 2, bytes(2))), 1001);

@@ -106,6 +106,13 @@ final class UdpPeer implements EnetSession.Listener {
         }
     }
 
+    /** A datagram of this session arrived: the peer's inactivity timeout starts over. */
+    void heardFrom() {
+        if (peer != null) {
+            peer.transportAlive();
+        }
+    }
+
     /** Updates what the connection reports as queued (after each service). */
     void serviced() {
         if (connection != null) {

@@ -150,6 +150,7 @@ final class UdpRoleHandler extends SimpleChannelInboundHandler<DatagramPacket> {
         }
         UdpPeer peer = p;
         EndOfBatch.run(() -> peer.session.receive(d, now));
+        p.heardFrom();
         flush(p);
     }
 
