@@ -108,17 +108,22 @@ class UdpClientIT {
             bob.raiseEvent(30, i, RaiseEventOptions.DEFAULT);
             Thread.sleep(10); // under the peers' 500 operations per second
         }
+        // One fence per channel: channels are independent, so one may finish before the other.
+        alice.raiseEvent(98, "fence", RaiseEventOptions.DEFAULT, SendParameters.DEFAULT.withChannel(0));
         alice.raiseEvent(99, "fence", RaiseEventOptions.DEFAULT, SendParameters.DEFAULT.withChannel(1));
 
         int[] next = new int[2];
         int unreliable = 0;
-        while (true) {
+        int fences = 0;
+        while (fences < 2) {
             String e = bobEvents.next();
             String[] parts = e.split(":");
             int code = Integer.parseInt(parts[0]);
             assertEquals("1", parts[1], "from alice");
-            if (code == 99) {
-                break;
+            if (code == 98 || code == 99) {
+                assertEquals(perChannel, next[code - 98], "the fence comes after every event of its channel");
+                fences++;
+                continue;
             }
             if (code == 20) {
                 unreliable++;
