@@ -211,6 +211,37 @@ class UdpTransportTest {
     }
 
     @Test
+    void transportPingsAloneKeepAnIdlePeerConnected() throws Exception {
+        ReflectApplication strict = new ReflectApplication(new PeerEnvironment(name -> new PoolFiber(name, pool, timer),
+                new org.photonee.core.peer.PeerSettings(org.photonee.core.protocol.ProtocolLimits.DEFAULTS, 500, 3,
+                        1500, 512_000), org.photonee.core.peer.ExceptionHandler.DEFAULT));
+        strict.start();
+        UdpListener l = new UdpListener(UdpSettings.OFF.withPort(0), role -> role.equals("game") ? strict : null,
+                WireProtocols.defaults()).start(Executors.defaultThreadFactory());
+        try {
+            int port = l.ports().get("game");
+            UdpConnector connector = new UdpConnector(uri -> new InetSocketAddress("127.0.0.1", port), 2, "");
+            PhotonConnection c = PhotonConnection.open(URI.create("udp://127.0.0.1:" + port), ConnectionSettings
+                    .defaults().withConnector(connector).withPingInterval(Duration.ZERO), new PhotonConnection.Listener() {
+                        @Override
+                        public void onEvent(EventData event) {
+                        }
+
+                        @Override
+                        public void onClosed(int code, String reason) {
+                        }
+                    }).get(10, TimeUnit.SECONDS);
+            Thread.sleep(4000); // no Photon message for more than twice the peer's 1.5 s inactivity timeout
+            assertTrue(c.isOpen());
+            assertEquals(1, strict.peerCount(), "the UDP session's pings count as activity");
+            c.close();
+        } finally {
+            l.stop();
+            strict.stop();
+        }
+    }
+
+    @Test
     void sessionsWithoutInitAreDroppedAfterTheInitTimeout() throws Exception {
         try (DatagramSocket s = new DatagramSocket()) {
             s.connect(gamePort());
