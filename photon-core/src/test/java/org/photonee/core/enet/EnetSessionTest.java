@@ -272,6 +272,35 @@ class EnetSessionTest {
         }
     }
 
+    @Test
+    void randomCommandsNeverThrowAndNeverGrowTheBuffersBeyondTheirBound() {
+        Random random = new Random(11);
+        EnetSettings bounded = new EnetSettings(1200, 4, 4000, 256, 8000, 8, 1 << 20, 50, 7, 10_000, 1000);
+        for (int round = 0; round < 200; round++) {
+            EnetSession server = connectedServer(bounded, 1000, 2);
+            for (int i = 0; i < 500 && server.state() != EnetSession.State.DISCONNECTED; i++) {
+                int seq = random.nextInt(300) - 20;
+                int ch = random.nextInt(4);
+                byte[] payload = new byte[random.nextInt(600)];
+                Command c = switch (random.nextInt(6)) {
+                    case 0 -> Command.reliable(ch, seq, payload);
+                    case 1 -> Command.unreliable(ch, random.nextInt(40), random.nextInt(400) - 10, payload);
+                    case 2 -> Command.fragment(ch, seq, seq - random.nextInt(4), random.nextInt(6) - 1,
+                            random.nextInt(6) - 1, random.nextInt(5000) - 10, random.nextInt(5000) - 10, payload);
+                    case 3 -> ackOf(ch, seq, random.nextInt());
+                    case 4 -> Command.simple(CommandType.SEND_UNSEQUENCED, ch, 2, 4, 0, payload);
+                    default -> Command.simple(CommandType.SEND_RELIABLE_UNSEQUENCED, ch, 3, 4, seq, payload);
+                };
+                server.receive(datagram(c), 1000 + i);
+                assertTrue(server.bufferedBytes() <= bounded.maxBufferedBytes() + 600,
+                        "buffered " + server.bufferedBytes());
+                if (i % 50 == 0) {
+                    server.service(1000 + i);
+                }
+            }
+        }
+    }
+
     private static long reliableCount(SessionPair.Recorder r) {
         return r.messages.stream().filter(SessionPair.Received::reliable).count();
     }
