@@ -104,7 +104,7 @@ public final class PhotonRoles {
         if (node.runs(Role.NAME_SERVER)) {
             NameServerSettings ns = regions.isEmpty()
                     ? NameServerSettings.singleRegion(masterClientUrl(node, Transport.CONTAINER),
-                            masterClientUrl(node, Transport.NETTY))
+                            masterClientUrl(node, Transport.NETTY), masterClientUrl(node, Transport.UDP))
                     : new NameServerSettings(regions);
             byEndpoint.put("ns", new NameServerApplication(environment, ns, tokens, clientAuth,
                     auth.failureDisconnect()));
