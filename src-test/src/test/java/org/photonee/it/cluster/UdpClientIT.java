@@ -141,6 +141,46 @@ class UdpClientIT {
         assertTrue(lost > 0, "the relays lost datagrams");
     }
 
+    @Test
+    void aGpBinaryV18ClientOverUdpPlaysWithAV16ClientOverWebSocket() throws Exception {
+        // (Json clients beside V18 ones: MixedProtocolRoomIT, with the raw Json test client.)
+        LoadBalancingClient alice = new LoadBalancingClient("udp-it", "1.0", ConnectionSettings.defaults()
+                .withConnector(UdpConnector.forPort(UDP_PORT, 2, "udp-it"))
+                .withProtocol(new org.photonee.core.codec.protocol18.GpBinaryV18Protocol()));
+        LoadBalancingClient bob = new LoadBalancingClient("udp-it", "1.0");
+        Map<String, java.util.concurrent.BlockingQueue<Object>> received = new java.util.HashMap<>();
+        for (var entry : Map.of("alice", alice, "bob", bob).entrySet()) {
+            clients.add(entry.getValue());
+            entry.getValue().setAuthValues(AuthValues.user(entry.getKey()));
+            java.util.concurrent.BlockingQueue<Object> queue = new java.util.concurrent.LinkedBlockingQueue<>();
+            received.put(entry.getKey(), queue);
+            entry.getValue().addListener(new org.photonee.client.LoadBalancingListener() {
+                @Override
+                public void onCustomEvent(int code, int senderActorNr, Object content) {
+                    queue.add(content);
+                }
+            });
+        }
+        await(alice.connectToRegionMaster(server.webSocket("ns", Transport.NETTY), "eu"));
+        await(alice.createRoom("udp-v18-room", RoomOptions.defaults().withMaxPlayers(4)));
+        await(bob.connectToRegionMaster(server.webSocket("ns", Transport.NETTY), "eu"));
+        await(bob.joinRoom("udp-v18-room"));
+
+        org.photonee.core.protocol.PhotonHashtable move = org.photonee.core.protocol.PhotonHashtable.of(
+                "hp", 7, "pos", new float[] {1.5f, -2f}, "tag", "v18", "big", 1L << 40);
+        alice.raiseEvent(40, move, RaiseEventOptions.DEFAULT);
+        Object atBob = received.get("bob").poll(10, TimeUnit.SECONDS);
+        org.photonee.core.protocol.PhotonHashtable h = (org.photonee.core.protocol.PhotonHashtable) atBob;
+        assertEquals(7, h.get("hp"), "an int stays an int from V18 over UDP to V16 over WebSocket: " + h);
+        assertEquals(1L << 40, h.get("big"));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {1.5f, -2f}, (float[]) h.get("pos"));
+
+        bob.raiseEvent(41, new byte[] {1, 2, 3}, RaiseEventOptions.DEFAULT);
+        Object atAlice = received.get("alice").poll(10, TimeUnit.SECONDS);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new byte[] {1, 2, 3}, (byte[]) atAlice,
+                "a V16 byte[] reaches the V18 UDP client as a byte[]");
+    }
+
     private static LossyUdpRelay relay(int serverPort, long seed) throws Exception {
         LossyUdpRelay r = new LossyUdpRelay(17060 + (int) seed, new InetSocketAddress("127.0.0.1", serverPort), 0.05, 0.05, 10,
                 seed);
