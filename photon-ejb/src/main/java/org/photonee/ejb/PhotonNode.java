@@ -39,6 +39,8 @@ import org.photonee.ejb.persistence.RoomStates;
 import org.photonee.persistence.ClusterSettingEntity;
 import org.photonee.persistence.NodeStartEntity;
 import org.photonee.persistence.RoomStateCodec;
+import org.photonee.core.room.PersistenceSettings;
+import org.photonee.core.room.WriteBehindRoomStateStore;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -86,6 +88,7 @@ public class PhotonNode {
     private MasterTables masterTables;
 
     private volatile JpaMasterObserver masterObserver;
+    private volatile WriteBehindRoomStateStore roomStore;
     private volatile NodeSettings settings;
     private volatile ManagedFiberFactory fibers;
     private volatile Fiber nodeFiber;
@@ -116,12 +119,16 @@ public class PhotonNode {
         PeerSettings peerSettings = PeerSettingsConfig.from(PhotonConfig.lookup());
         PeerEnvironment environment = new PeerEnvironment(fibers, peerSettings,
                 org.photonee.core.peer.ExceptionHandler.DEFAULT);
-        // Persistence: persistent rooms are kept in the database (JpaRoomStateStore).
+        // Persistence: persistent rooms are kept in the database (JpaRoomStateStore), written behind by a thread of
+        // their own so no fiber waits for the database.
+        PersistenceSettings persistence = PersistenceSettings.from(PhotonConfig.reader());
+        roomStore = new WriteBehindRoomStateStore(new JpaRoomStateStore(roomStates, new RoomStateCodec()),
+                persistence.maxPendingRooms(), threadFactory, System::currentTimeMillis);
         // Outbound HTTP (custom auth, webhooks, WebRPC): callbacks on the managed executor, bookkeeping on fibers.
         HttpQueues http = new HttpQueues(new JdkHttpSender(executor, Duration.ofSeconds(5),
                 HttpQueueSettings.DEFAULTS.maxResponseBytes()), fibers);
         roles = new PhotonRoles(settings, environment, tokenSecret(), regions(),
-                new JpaRoomStateStore(roomStates, new RoomStateCodec()),
+                roomStore,
                 new JdkWebSocketConnector(peerSettings.limits().maxMessageSize(), peerSettings.maxQueuedBytes(),
                         Duration.ofSeconds(5), executor),
                 PhotonConfig.reader(), http, new NimbusOidcProviderFactory());
@@ -209,6 +216,9 @@ public class PhotonNode {
         }
         if (masterObserver != null) {
             masterObserver.stop();
+        }
+        if (roomStore != null) {
+            roomStore.close();
         }
         if (heartbeat != null) {
             heartbeat.cancel();

@@ -28,6 +28,8 @@ import org.photonee.core.nameserver.NameServerSettings;
 import org.photonee.core.peer.ApplicationBase;
 import org.photonee.core.peer.PeerEnvironment;
 import org.photonee.core.peer.WebSocketConnector;
+import org.photonee.core.room.PersistenceSettings;
+import org.photonee.core.room.PersistentRoomSaver;
 import org.photonee.core.room.RoomStateStore;
 import org.photonee.core.s2s.AppStatsUpdate;
 import org.photonee.core.s2s.GameServerRegistration;
@@ -61,6 +63,8 @@ public final class PhotonRoles {
     private final WorkloadMonitor workload;
     private final HttpQueues http;
     private final CustomAuthenticator authenticator;
+    private final RoomStateStore roomStore;
+    private final PersistentRoomSaver roomSaver;
 
     /**
      * @param node        roles and addresses
@@ -78,6 +82,7 @@ public final class PhotonRoles {
                        OidcProviderFactory oidc) {
         TokenIssuer tokens = new TokenIssuer(new AesGcmTokenCodec(tokenSecret), TokenSettings.DEFAULTS);
         this.http = http;
+        this.roomStore = roomStore == null ? RoomStateStore.NONE : roomStore;
         AuthSettings auth = AuthSettings.from(config);
         // Custom auth runs where clients log in without a token: the name server, or a master connected directly.
         this.authenticator = AuthProviders.create(auth, http, oidc);
@@ -100,12 +105,16 @@ public final class PhotonRoles {
             masterLink = new MasterLink(node.masterUrl(), new GpBinaryV16Protocol(), connector, environment,
                     snapshot(node, tokens, holder));
             GameServerApplication game = new GameServerApplication(environment, tokens.codec(), masterLink,
-                    roomStore, GameServerSettings.DEFAULTS);
+                    this.roomStore, GameServerSettings.DEFAULTS);
             holder.game = game;
             byEndpoint.put("game", game);
+            long saveDelay = PersistenceSettings.from(config).saveDelayMillis();
+            roomSaver = saveDelay == 0 ? null : new PersistentRoomSaver(game.rooms(), this.roomStore,
+                    environment.fibers().newFiber("room-saver"), saveDelay);
         } else {
             workload = null;
             masterLink = null;
+            roomSaver = null;
         }
     }
 
@@ -127,11 +136,17 @@ public final class PhotonRoles {
         if (masterLink != null) {
             masterLink.start();
         }
+        if (roomSaver != null) {
+            roomSaver.start();
+        }
         LOG.log(System.Logger.Level.INFO, "roles started: {0}", byEndpoint.keySet());
     }
 
     /** Stops in reverse order; the game server tells its master it leaves first. */
     public synchronized void stop() {
+        if (roomSaver != null) {
+            roomSaver.stop();
+        }
         if (masterLink != null) {
             masterLink.announceLeave();
             masterLink.stop();
@@ -141,7 +156,8 @@ public final class PhotonRoles {
         for (ApplicationBase app : reverse) {
             try {
                 app.stop();
-                if (app instanceof GameServerApplication game && !game.awaitUnloaded(ROOM_SAVE_TIMEOUT_MILLIS)) {
+                if (app instanceof GameServerApplication game && !(game.awaitUnloaded(ROOM_SAVE_TIMEOUT_MILLIS)
+                        && roomStore.awaitWritten(ROOM_SAVE_TIMEOUT_MILLIS))) {
                     LOG.log(System.Logger.Level.WARNING, "rooms did not finish saving within {0} ms",
                             ROOM_SAVE_TIMEOUT_MILLIS);
                 }

@@ -5,7 +5,8 @@ import java.util.Optional;
 /**
  * Keeps the state of persistent rooms (PlayerTTL &lt; 0, or all rooms by setting) while they are not loaded, so a
  * turn-based game survives the room being unloaded and the server restarting. Called on room fibers and on peer
- * fibers: implementations must be thread-safe, and fast, since a fiber waits for them.
+ * fibers: implementations must be thread-safe, and fast, since a fiber waits for them (a database-backed store is
+ * wrapped in a {@link WriteBehindRoomStateStore}, so saves and deletes only record the change).
  */
 public interface RoomStateStore {
     /** A store that keeps nothing: rooms end with their last actor. */
@@ -24,7 +25,10 @@ public interface RoomStateStore {
         }
     };
 
-    /** Saves (replaces) the state of a room that is being unloaded with actors that may come back. */
+    /**
+     * Saves (replaces) the state of a room: one that is being unloaded with actors that may come back, or a loaded
+     * persistent room's periodic snapshot ({@link PersistentRoomSaver}).
+     */
     void save(RoomState state);
 
     /** The saved state of a room, if any. */
@@ -40,4 +44,14 @@ public interface RoomStateStore {
 
     /** Forgets a room: it ended with nobody to come back, or it is loaded again. */
     void delete(String appId, String gameId);
+
+    /**
+     * Waits until every save and delete made so far is durable; a stopping server calls it. Stores that write
+     * synchronously are always done.
+     *
+     * @return false when the writes did not finish within the timeout
+     */
+    default boolean awaitWritten(long timeoutMillis) {
+        return true;
+    }
 }
