@@ -109,7 +109,7 @@ public final class PhotonRoles {
             holder.game = game;
             byEndpoint.put("game", game);
             long saveDelay = PersistenceSettings.from(config).saveDelayMillis();
-            roomSaver = saveDelay == 0 ? null : new PersistentRoomSaver(game.rooms(), this.roomStore,
+            roomSaver = new PersistentRoomSaver(game.rooms(), this.roomStore,
                     environment.fibers().newFiber("room-saver"), saveDelay);
         } else {
             workload = null;
@@ -214,6 +214,65 @@ public final class PhotonRoles {
         workload.setServerState(state);
         masterLink.reportLoadNow();
         return true;
+    }
+
+    /**
+     * Drain, the step before an operator stops a game server: out of rotation (no new rooms; joins to running rooms
+     * still go through), so its rooms play out.
+     *
+     * @return the progress, or null when this instance runs no game server
+     */
+    public DrainStatus drain() {
+        if (!setServerState(ServerState.OUT_OF_ROTATION)) {
+            return null;
+        }
+        return drainStatus();
+    }
+
+    /** How far a drain has come, or null when this instance runs no game server. */
+    public DrainStatus drainStatus() {
+        if (workload == null) {
+            return null;
+        }
+        GameServerApplication game = (GameServerApplication) byEndpoint.get("game");
+        int persistent = 0;
+        for (org.photonee.core.room.Room room : game.rooms().rooms()) {
+            if (room.isPersistent()) {
+                persistent++;
+            }
+        }
+        return new DrainStatus(workload.serverState(), game.peerCount(), game.rooms().roomCount(), persistent);
+    }
+
+    /**
+     * Saves every persistent room now and waits until the saves are durable: the last step of a drain, since a
+     * container killed or stopped without undeploying (Payara Micro on SIGTERM) runs no shutdown code.
+     *
+     * @return false when the saves were not durable within the timeout (database away?); true without a game server
+     */
+    public boolean saveRoomsNow(long timeoutMillis) {
+        if (roomSaver == null) {
+            return true;
+        }
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        try {
+            roomSaver.snapshotAllNow().get(timeoutMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return false;
+        }
+        return roomStore.awaitWritten(Math.max(0, deadline - System.currentTimeMillis()));
+    }
+
+    /**
+     * @param serverState     the rotation state
+     * @param peers           clients still connected to the game server
+     * @param rooms           rooms still loaded
+     * @param persistentRooms of those, rooms whose state is kept
+     */
+    public record DrainStatus(ServerState serverState, int peers, int rooms, int persistentRooms) {
     }
 
     /** The game server's rotation state, or null when this instance runs no game server. */

@@ -1,6 +1,9 @@
 package org.photonee.core.room;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import org.photonee.core.fiber.Cancellable;
 import org.photonee.core.fiber.Fiber;
 
@@ -22,11 +25,11 @@ public final class PersistentRoomSaver {
 
     /**
      * @param timer        a fiber for the ticks (not a room's)
-     * @param periodMillis the save delay, positive
+     * @param periodMillis the save delay; 0 = no ticks, only {@link #snapshotAllNow()}
      */
     public PersistentRoomSaver(RoomHost rooms, RoomStateStore store, Fiber timer, long periodMillis) {
-        if (periodMillis <= 0) {
-            throw new IllegalArgumentException("the save period must be positive, got " + periodMillis);
+        if (periodMillis < 0) {
+            throw new IllegalArgumentException("the save period must not be negative, got " + periodMillis);
         }
         this.rooms = Objects.requireNonNull(rooms, "rooms");
         this.store = Objects.requireNonNull(store, "store");
@@ -35,6 +38,9 @@ public final class PersistentRoomSaver {
     }
 
     public void start() {
+        if (periodMillis == 0) {
+            return;
+        }
         timer.enqueue(() -> {
             ticks.cancel();
             ticks = timer.scheduleOnInterval(this::snapshotAll, periodMillis, periodMillis);
@@ -51,6 +57,27 @@ public final class PersistentRoomSaver {
         for (Room room : rooms.rooms()) {
             room.fiber().enqueue(() -> snapshot(room));
         }
+    }
+
+    /**
+     * Snapshots every persistent room now (a draining server, before it stops).
+     *
+     * @return completes when every room has handed its snapshot to the store; then wait for the store's writes
+     */
+    public CompletableFuture<Void> snapshotAllNow() {
+        List<CompletableFuture<Void>> recorded = new ArrayList<>();
+        for (Room room : rooms.rooms()) {
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            recorded.add(done);
+            room.fiber().enqueue(() -> {
+                try {
+                    snapshot(room);
+                } finally {
+                    done.complete(null);
+                }
+            });
+        }
+        return CompletableFuture.allOf(recorded.toArray(new CompletableFuture[0]));
     }
 
     /** On the room's fiber, so the state is consistent; the store only records it. */
