@@ -254,7 +254,9 @@ public class PhotonNode {
         PhotonRoles r = roles;
         // A game server is ready once its master knows it: before that, the master cannot send players to it.
         String link = r == null || r.masterLink() == null ? null : r.masterLink().isRegistered() ? "UP" : "DOWN";
-        boolean ready = started && db && !"DOWN".equals(link);
+        // The database is needed to start (token key, node record), not to serve: rooms and matchmaking run from
+        // memory and writes wait for it, so an outage is reported ("database") without taking the node out of service.
+        boolean ready = started && !"DOWN".equals(link);
         return new NodeStatus(ready, s.rolesKey(), version(), s.nodeId(), s.publicUrl().toString(),
                 (System.nanoTime() - startedNanos) / 1_000_000, db, heartbeats.get(), link);
     }

@@ -88,6 +88,8 @@ public final class PersistentRoomSaver {
         if (room.actors().isEmpty()) {
             store.delete(room.appId(), room.gameId());
         } else {
+            // RoomState.of copies the room's tables; the values in them are never changed in place (a change
+            // replaces them), so the writer thread may encode the snapshot while the room plays on.
             store.save(RoomState.of(room));
         }
     }
