@@ -42,6 +42,11 @@ public final class WriteBehindRoomStateStore implements RoomStateStore, AutoClos
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
+    /**
+     * Set by any failed write or read, cleared by the next success. While set, reads that would need the database
+     * answer at once instead of making a fiber wait for a connection that is not coming; the writer probes it.
+     */
+    private volatile boolean databaseAway;
     private long outageSince = -1;
     private long lastOutageWarning = Long.MIN_VALUE / 2;
     private long lastDropWarning = Long.MIN_VALUE / 2;
@@ -124,7 +129,15 @@ public final class WriteBehindRoomStateStore implements RoomStateStore, AutoClos
         if (change != null) {
             return Optional.ofNullable(change.state());
         }
-        return target.load(appId, gameId);
+        if (databaseAway) {
+            throw new IllegalStateException("the database is unavailable: room '" + gameId + "' cannot be loaded now");
+        }
+        try {
+            return target.load(appId, gameId);
+        } catch (RuntimeException e) {
+            markAway();
+            throw e;
+        }
     }
 
     @Override
@@ -136,13 +149,32 @@ public final class WriteBehindRoomStateStore implements RoomStateStore, AutoClos
         if (change != null) {
             return change.state() != null;
         }
+        // CreateGame asks this for every new room; refusing them all would stop a game server for the length of an
+        // outage. The price: a new room may take the name of a saved one, whose row it then replaces.
+        if (databaseAway) {
+            return false;
+        }
         try {
             return target.exists(appId, gameId);
         } catch (RuntimeException e) {
-            // CreateGame asks this for every new room; refusing them all would stop a game server for the length
-            // of an outage. The price: a new room may take the name of a saved one, whose row it then replaces.
+            markAway();
             warnOutage("cannot check whether room '" + gameId + "' is saved; taking the name as free", e);
             return false;
+        }
+    }
+
+    /** Whether the database failed last time it was asked (reads then answer without it). */
+    public boolean isDatabaseAway() {
+        return databaseAway;
+    }
+
+    private synchronized void markAway() {
+        if (!databaseAway) {
+            databaseAway = true;
+            if (outageSince < 0) {
+                outageSince = clock.getAsLong();
+            }
+            notifyAll(); // the writer starts probing
         }
     }
 
@@ -219,9 +251,9 @@ public final class WriteBehindRoomStateStore implements RoomStateStore, AutoClos
     private void writeLoop() {
         long pause = FIRST_RETRY_PAUSE_MILLIS;
         while (true) {
-            Map.Entry<Key, Change> next;
+            Map.Entry<Key, Change> next = null;
             synchronized (this) {
-                while (pending.isEmpty() && !closed) {
+                while (pending.isEmpty() && !databaseAway && !closed) {
                     try {
                         wait();
                     } catch (InterruptedException e) {
@@ -233,20 +265,17 @@ public final class WriteBehindRoomStateStore implements RoomStateStore, AutoClos
                 if (closed) {
                     return;
                 }
-                Map.Entry<Key, Change> first = pending.entrySet().iterator().next();
-                next = Map.entry(first.getKey(), first.getValue());
+                if (!pending.isEmpty()) {
+                    Map.Entry<Key, Change> first = pending.entrySet().iterator().next();
+                    next = Map.entry(first.getKey(), first.getValue());
+                }
             }
-            if (write(next.getKey(), next.getValue())) {
+            // Nothing to write but the database failed a read: probe it, so reads go back to it once it is back.
+            boolean ok = next == null ? probe() : write(next.getKey(), next.getValue());
+            if (ok) {
                 pause = FIRST_RETRY_PAUSE_MILLIS;
-                synchronized (this) {
-                    // Only if no newer change came in meanwhile: that one is written next.
-                    pending.remove(next.getKey(), next.getValue());
-                    if (pending.get(next.getKey()) != null) {
-                        // Move the newer change to the back, behind rooms that waited longer.
-                        Change newer = pending.remove(next.getKey());
-                        pending.put(next.getKey(), newer);
-                    }
-                    notifyAll();
+                if (next != null) {
+                    written(next.getKey(), next.getValue());
                 }
             } else {
                 if (!sleep(pause)) {
@@ -254,6 +283,28 @@ public final class WriteBehindRoomStateStore implements RoomStateStore, AutoClos
                 }
                 pause = Math.min(pause * 2, MAX_RETRY_PAUSE_MILLIS);
             }
+        }
+    }
+
+    private synchronized void written(Key key, Change change) {
+        // Only if no newer change came in meanwhile: that one is written later, behind rooms that waited longer.
+        if (!pending.remove(key, change)) {
+            Change newer = pending.remove(key);
+            if (newer != null) {
+                pending.put(key, newer);
+            }
+        }
+        notifyAll();
+    }
+
+    private boolean probe() {
+        try {
+            target.exists("", "");
+            recovered();
+            return true;
+        } catch (RuntimeException e) {
+            failures.incrementAndGet();
+            return false;
         }
     }
 
@@ -269,6 +320,7 @@ public final class WriteBehindRoomStateStore implements RoomStateStore, AutoClos
             return true;
         } catch (RuntimeException e) {
             failures.incrementAndGet();
+            markAway();
             outage(key, e);
             return false;
         }
@@ -291,9 +343,10 @@ public final class WriteBehindRoomStateStore implements RoomStateStore, AutoClos
     }
 
     private synchronized void recovered() {
+        databaseAway = false;
         if (outageSince >= 0) {
-            LOG.log(Level.INFO, "room states are written again after {0} ms; {1} rooms still to write",
-                    clock.getAsLong() - outageSince, pending.size() - 1);
+            LOG.log(Level.INFO, "the database answers again after {0} ms; {1} rooms to write",
+                    clock.getAsLong() - outageSince, pending.size());
             outageSince = -1;
             lastOutageWarning = Long.MIN_VALUE / 2;
         }

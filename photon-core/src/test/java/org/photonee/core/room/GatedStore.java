@@ -51,6 +51,14 @@ final class GatedStore implements RoomStateStore {
         return rows.load(appId, gameId);
     }
 
+    @Override
+    public boolean exists(String appId, String gameId) {
+        if (failing) {
+            throw new IllegalStateException("database unavailable");
+        }
+        return rows.exists(appId, gameId);
+    }
+
     synchronized List<String> writes() {
         return List.copyOf(writes);
     }

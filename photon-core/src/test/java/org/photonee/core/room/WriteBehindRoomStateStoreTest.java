@@ -131,10 +131,20 @@ class WriteBehindRoomStateStoreTest {
     }
 
     @Test
-    void whileTheDatabaseCannotBeAskedANewRoomNameCountsAsFree() {
+    void whileTheDatabaseIsAwayReadsAnswerAtOnceAndGoBackToItWhenItReturns() {
+        database.rows.save(state("old", 4));
         database.failing = true;
         org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> store.load("app", "r9"));
+        assertEquals(1, database.loads);
+        assertTrue(store.isDatabaseAway());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> store.load("app", "old"));
+        assertEquals(1, database.loads, "a known outage does not make a fiber wait for the database again");
         assertFalse(store.exists("app", "r9"), "CreateGame keeps working during an outage");
+
+        database.failing = false;
+        eventually(() -> !store.isDatabaseAway());
+        assertEquals(4, store.load("app", "old").orElseThrow().options().customProperties().get("turn"));
+        assertEquals(2, database.loads);
     }
 
     @Test

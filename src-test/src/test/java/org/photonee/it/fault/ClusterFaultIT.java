@@ -383,6 +383,17 @@ class ClusterFaultIT {
 
         pg.pause();
         long downAt = System.nanoTime();
+        try {
+            duringOutage(app, traffic, sagas, downAt);
+        } finally {
+            pg.resume();
+        }
+        long upAt = System.nanoTime();
+        afterOutage(app, traffic, sagas, downAt, upAt);
+    }
+
+    private static void duringOutage(String app, RoomTraffic traffic, List<TurnWriter> sagas, long downAt)
+            throws Exception {
         int turnsAtOutage = sagas.stream().mapToInt(t -> t.lastAcked.get()).sum();
         long receivedAtOutage = traffic.received();
         // While the database is away: matchmaking and new rooms work, rooms play, persistent writes are acked.
@@ -394,8 +405,10 @@ class ClusterFaultIT {
         assertTrue(traffic.received() > receivedAtOutage, "rooms played during the outage");
         assertTrue(sagas.stream().mapToInt(t -> t.lastAcked.get()).sum() > turnsAtOutage,
                 "persistent rooms kept acknowledging moves during the outage");
-        pg.resume();
-        long upAt = System.nanoTime();
+    }
+
+    private static void afterOutage(String app, RoomTraffic traffic, List<TurnWriter> sagas, long downAt, long upAt)
+            throws Exception {
 
         // Recovery on its own: the newest state of each persistent room reaches the database.
         for (TurnWriter saga : sagas) {
