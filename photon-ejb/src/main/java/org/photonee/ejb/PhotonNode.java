@@ -13,6 +13,9 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
@@ -26,6 +29,9 @@ import org.photonee.core.http.HttpQueueSettings;
 import org.photonee.core.http.HttpQueues;
 import org.photonee.core.http.JdkHttpSender;
 import org.photonee.core.node.PhotonRoles;
+import org.photonee.core.plugin.PluginDiscovery;
+import org.photonee.core.plugin.RoomPluginFactory;
+import org.photonee.core.stats.NodeStats;
 import org.photonee.oidc.AdminAccess;
 import org.photonee.oidc.NimbusOidcProviderFactory;
 import org.photonee.core.peer.ApplicationBase;
@@ -46,7 +52,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ScheduledFuture;
@@ -87,6 +95,11 @@ public class PhotonNode {
     @EJB
     private MasterTables masterTables;
 
+    /** Room plugins packaged as CDI beans. */
+    @Inject
+    @Any
+    private Instance<RoomPluginFactory> pluginBeans;
+
     private volatile JpaMasterObserver masterObserver;
     private volatile WriteBehindRoomStateStore roomStore;
     private volatile NodeSettings settings;
@@ -97,6 +110,12 @@ public class PhotonNode {
     private final long startedNanos = System.nanoTime();
     private volatile boolean started;
     private volatile PhotonRoles roles;
+    private final NodeStats stats = new NodeStats();
+    private volatile PeerEnvironment environment;
+    private volatile Cancellable liveSettingsPoll;
+    private volatile String lastConfiguredServerState;
+    /** How often live keys are read again. */
+    private static final long LIVE_SETTINGS_POLL_SECONDS = 5;
     private volatile AdminAccess adminAccess;
     private static final String TOKEN_SECRET_SETTING = "tokenSecret";
 
@@ -117,8 +136,8 @@ public class PhotonNode {
 
     private void startRoles() {
         PeerSettings peerSettings = PeerSettingsConfig.from(PhotonConfig.lookup());
-        PeerEnvironment environment = new PeerEnvironment(fibers, peerSettings,
-                org.photonee.core.peer.ExceptionHandler.DEFAULT);
+        environment = new PeerEnvironment(fibers, peerSettings, org.photonee.core.peer.ExceptionHandler.DEFAULT,
+                stats);
         // Persistence: persistent rooms are kept in the database (JpaRoomStateStore), written behind by a thread of
         // their own so no fiber waits for the database.
         PersistenceSettings persistence = PersistenceSettings.from(PhotonConfig.reader());
@@ -131,7 +150,7 @@ public class PhotonNode {
                 roomStore,
                 new JdkWebSocketConnector(peerSettings.limits().maxMessageSize(), peerSettings.maxQueuedBytes(),
                         Duration.ofSeconds(5), executor),
-                PhotonConfig.reader(), http, new NimbusOidcProviderFactory());
+                PhotonConfig.reader(), http, new NimbusOidcProviderFactory(), pluginFactories());
         adminAccess = AdminAccess.from(PhotonConfig.reader(), http);
         String initialState = PhotonConfig.lookup().apply("photon.serverState");
         if (initialState != null && !initialState.isBlank()) {
@@ -144,6 +163,55 @@ public class PhotonNode {
             // Persistence: the master's registry and game list, written behind once a second.
             masterObserver.start(scheduler, roles::masterServer, 1000);
         }
+        lastConfiguredServerState = initialState;
+        ScheduledFuture<?> poll = scheduler.scheduleWithFixedDelay(this::applyLiveSettings,
+                LIVE_SETTINGS_POLL_SECONDS, LIVE_SETTINGS_POLL_SECONDS, TimeUnit.SECONDS);
+        liveSettingsPoll = () -> poll.cancel(false);
+    }
+
+    /**
+     * Keys an operator may change while the node runs (limits, rates, timeouts, the rotation state) are read
+     * again every few seconds; Payara's config cache is off for this application (microprofile-config.properties),
+     * so a console change applies within one poll. A bad value is logged and the running one kept.
+     */
+    private void applyLiveSettings() {
+        try {
+            PeerSettings fresh = PeerSettingsConfig.from(PhotonConfig.lookup());
+            PeerSettings current = environment.settings();
+            if (!fresh.equals(current)) {
+                environment.updateSettings(fresh);
+                LOG.info(() -> "peer limits changed: " + current + " -> " + fresh);
+            }
+            String state = PhotonConfig.lookup().apply("photon.serverState");
+            if (state != null && !state.isBlank() && !state.equals(lastConfiguredServerState)) {
+                // Only a change of the key moves the state, so PUT /api/admin/server-state is not undone.
+                roles.setServerState(org.photonee.core.codes.ServerState.parse(state));
+                LOG.info(() -> "photon.serverState changed to " + state);
+            }
+            lastConfiguredServerState = state;
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "a changed setting was not applied: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Room plugins in the deployment: CDI beans implementing {@link RoomPluginFactory}, and jars with a
+     * {@code META-INF/services} entry (a bean that is also listed there counts once).
+     */
+    private List<RoomPluginFactory> pluginFactories() {
+        List<RoomPluginFactory> found = new ArrayList<>();
+        for (RoomPluginFactory bean : pluginBeans) {
+            found.add(bean);
+        }
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        for (RoomPluginFactory listed : PluginDiscovery.serviceLoader(
+                loader != null ? loader : PhotonNode.class.getClassLoader())) {
+            if (found.stream().noneMatch(f -> listed.getClass().isInstance(f))) {
+                found.add(listed);
+            }
+        }
+        LOG.info(() -> "room plugins found: " + found.stream().map(RoomPluginFactory::name).toList());
+        return found;
     }
 
     /** {@code photon.fiberThreads}: threads that run all fibers (default two per CPU, at least four). */
@@ -157,6 +225,17 @@ public class PhotonNode {
             throw new IllegalArgumentException("photon.fiberThreads must be positive, got " + n);
         }
         return n;
+    }
+
+    /** The peer limits in force now (live keys applied). */
+    public PeerSettings peerSettings() {
+        PeerEnvironment e = environment;
+        return e == null ? null : e.settings();
+    }
+
+    /** The node's traffic and session counters. */
+    public NodeStats stats() {
+        return stats;
     }
 
     /** Who may call the admin API ({@code photon.admin.*}). */
@@ -211,6 +290,9 @@ public class PhotonNode {
     @PreDestroy
     void stop() {
         started = false;
+        if (liveSettingsPoll != null) {
+            liveSettingsPoll.cancel();
+        }
         if (roles != null) {
             roles.stop();
         }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.photonee.client.ConnectionSettings;
+import org.photonee.netty.client.NettyWebSocketConnector;
 
 /**
  * Command line of the load generator:
@@ -15,6 +16,8 @@ import org.photonee.client.ConnectionSettings;
  *   [--warmup 5] [--window 20] [--drain 2] [--seed 1] [--server-pid PID] [--out result.json] \
  *   [--app-id bench] [--app-version 1.0] [--region eu] [--framework photon-ee]
  * </pre>
+ * Users connect with a Netty client on one event loop (cheap per frame); {@code --jdk-client} uses the
+ * {@code java.net.http} client instead (the earlier generator, 20–25 µs per received frame).
  * With {@code --idle}, users join and stay idle, and the result is the server's live heap per idle in-room peer.
  * With {@code --ceiling}, {@code --url} is the bare relay ({@code ws://127.0.0.1:8080/photon/bench/relay}, on a
  * server started with {@code -Dphoton.bench.relay=true}) and users connect straight to it, group by group.
@@ -35,11 +38,18 @@ public final class BenchMain {
                     + "[--clients N] "
                     + "[--room-size K] [--rate HZ] [--warmup S] [--window S] [--drain S] [--seed S] "
                     + "[--server-pid PID] [--out FILE] [--app-id ID] [--app-version V] [--region R] "
-                    + "[--framework NAME]");
+                    + "[--framework NAME] [--jdk-client]");
             System.exit(1);
             return;
         }
-        LoadGenerator generator = new LoadGenerator(config, ConnectionSettings.defaults());
+        ConnectionSettings settings = ConnectionSettings.defaults();
+        NettyWebSocketConnector netty = null;
+        if (!java.util.List.of(args).contains("--jdk-client")) {
+            // One event loop for every user: the generator runs pinned on one core (BENCHMARK.md).
+            netty = new NettyWebSocketConnector(1, settings.limits().maxMessageSize(), daemonThreads());
+            settings = settings.withConnector(netty);
+        }
+        LoadGenerator generator = new LoadGenerator(config, settings);
         Map<String, Object> result = java.util.List.of(args).contains("--idle") ? generator.runIdle()
                 : generator.run();
         String json = Json.write(result);
@@ -49,6 +59,14 @@ public final class BenchMain {
         System.out.print(json);
         System.err.println(generator.diagnostics());
         System.exit(((Number) result.get("errors")).longValue() == 0 ? 0 : 2);
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads() {
+        return r -> {
+            Thread t = new Thread(r, "bench-netty");
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     private static void write(Path out, String json) throws IOException {
@@ -82,6 +100,9 @@ public final class BenchMain {
             if (a.equals("--via-master")) {
                 viaMaster = true;
                 continue;
+            }
+            if (a.equals("--jdk-client")) {
+                continue; // read by main: the java.net.http client instead of Netty
             }
             if (a.equals("--idle")) {
                 continue; // read by main: the idle-peer memory run

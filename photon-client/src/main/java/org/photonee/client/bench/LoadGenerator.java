@@ -506,6 +506,10 @@ public final class LoadGenerator {
         double genPct = genCpu[0] >= 0 && genCpu[1] >= 0 ? 100.0 * (genCpu[1] - genCpu[0]) / windowNanos : -1;
         Map<String, Object> l = Json.object();
         l.put("cpu_pct_of_one_core_avg", genPct >= 0 ? genPct : null);
+        // The generator's own cost per frame it received: it must stay well under the server's per delivery.
+        l.put("cpu_us_per_received_frame", genPct >= 0 && deliveredWindow > 0
+                ? (genCpu[1] - genCpu[0]) / 1e3 / deliveredWindow : null);
+        l.put("client", settings.connector().getClass().getSimpleName());
         r.put("load_client", l);
 
         int cpus = ProcStats.machineCpus(); // all of them: /proc/stat busy time is over all, pinned or not

@@ -69,4 +69,25 @@ public final class WireProtocols {
     public List<String> names() {
         return List.copyOf(new ArrayList<>(byName.keySet()));
     }
+
+    /** Splits {@code Sec-WebSocket-Protocol} header values ("Json, GpBinaryV16") into offers, in order. */
+    public static List<String> parseOffers(List<String> headerValues) {
+        List<String> offers = new ArrayList<>();
+        if (headerValues != null) {
+            for (String value : headerValues) {
+                for (String part : value.split(",")) {
+                    String offer = part.trim();
+                    if (!offer.isEmpty()) {
+                        offers.add(offer);
+                    }
+                }
+            }
+        }
+        return offers;
+    }
+
+    /** The text a refused handshake (or the fallback close) carries. */
+    public String refusal() {
+        return "Unsupported WebSocket subprotocol; offer one of " + String.join(", ", names());
+    }
 }

@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.photonee.core.peer.Transport;
 
 /**
  * What one instance is and where it is reached, read once at start from {@code photon.*} configuration keys.
@@ -17,16 +18,30 @@ import java.util.stream.Collectors;
  * @param masterUrl the master's server-to-server endpoint for game servers ({@code photon.masterUrl}); defaults to
  *                  this instance's own {@code /s2s} when it also runs the master
  * @param nodeId    a name for this instance in logs and the registry ({@code photon.nodeId})
+ * @param nettyUrl  base URL of the Netty listener handed to clients ({@link NettySettings#publicUrl()}), or null
+ *                  when it is off
+ * @param clientTransport {@code photon.clientTransport}: the transport every handed-out address names
+ *                  ("container" or "netty"), or null (the default) to name the one the client came in through
  */
-public record NodeSettings(Set<Role> roles, URI publicUrl, URI masterUrl, String nodeId) {
+public record NodeSettings(Set<Role> roles, URI publicUrl, URI masterUrl, String nodeId, URI nettyUrl,
+                           Transport clientTransport) {
     public static final String KEY_ROLES = "photon.roles";
     public static final String KEY_PUBLIC_URL = "photon.publicUrl";
     public static final String KEY_MASTER_URL = "photon.masterUrl";
     public static final String KEY_NODE_ID = "photon.nodeId";
+    public static final String KEY_CLIENT_TRANSPORT = "photon.clientTransport";
     public static final String DEFAULT_PUBLIC_URL = "ws://127.0.0.1:8080/photon";
 
     public NodeSettings {
         roles = Collections.unmodifiableSet(EnumSet.copyOf(roles));
+        if (clientTransport == Transport.NETTY && nettyUrl == null) {
+            throw new IllegalArgumentException(KEY_CLIENT_TRANSPORT + "=netty needs " + NettySettings.KEY_PORT + " > 0");
+        }
+    }
+
+    /** Container endpoints only. */
+    public NodeSettings(Set<Role> roles, URI publicUrl, URI masterUrl, String nodeId) {
+        this(roles, publicUrl, masterUrl, nodeId, null, null);
     }
 
     /** Reads the settings through {@code lookup} (key → value or null), applying defaults. */
@@ -38,7 +53,11 @@ public record NodeSettings(Set<Role> roles, URI publicUrl, URI masterUrl, String
                 ? URI.create(stripSlash(publicUrl.toString()) + "/s2s")
                 : webSocketUrl(KEY_MASTER_URL, master);
         String nodeId = orDefault(lookup.apply(KEY_NODE_ID), publicUrl.getHost() + ":" + port(publicUrl));
-        return new NodeSettings(roles, publicUrl, masterUrl, nodeId);
+        URI nettyUrl = NettySettings.from(ConfigReader.of(lookup), publicUrl).publicUrl();
+        String forced = lookup.apply(KEY_CLIENT_TRANSPORT);
+        Transport clientTransport = forced == null || forced.isBlank() ? null
+                : Transport.parse(KEY_CLIENT_TRANSPORT, forced);
+        return new NodeSettings(roles, publicUrl, masterUrl, nodeId, nettyUrl, clientTransport);
     }
 
     public boolean runs(Role role) {
@@ -52,10 +71,25 @@ public record NodeSettings(Set<Role> roles, URI publicUrl, URI masterUrl, String
 
     /** The client-facing URL of one role's endpoint, e.g. ws://127.0.0.1:8080/photon/master. */
     public String publicEndpoint(Role role) {
-        return stripSlash(publicUrl.toString()) + "/" + role.key();
+        return publicEndpoint(role, Transport.CONTAINER);
     }
 
-    private static URI webSocketUrl(String key, String value) {
+    /**
+     * The URL of one role's endpoint for a client that came in through {@code via}: the same transport, unless
+     * {@code photon.clientTransport} forces one or the Netty listener is off.
+     */
+    public String publicEndpoint(Role role, Transport via) {
+        Transport t = clientTransport != null ? clientTransport : via;
+        URI base = t == Transport.NETTY && nettyUrl != null ? nettyUrl : publicUrl;
+        return stripSlash(base.toString()) + "/" + role.key();
+    }
+
+    /** The transports clients can reach this instance on. */
+    public Set<Transport> transports() {
+        return nettyUrl == null ? EnumSet.of(Transport.CONTAINER) : EnumSet.allOf(Transport.class);
+    }
+
+    static URI webSocketUrl(String key, String value) {
         try {
             URI uri = new URI(value.trim());
             String scheme = uri.getScheme();

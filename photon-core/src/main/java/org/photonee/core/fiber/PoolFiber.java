@@ -59,7 +59,12 @@ public final class PoolFiber implements Fiber {
         }
     }
 
+    /** One drain is one batch: connections the actions sent to are flushed once, when it ends. */
     private void drain() {
+        EndOfBatch.run(this::drainBatch);
+    }
+
+    private void drainBatch() {
         int ran = 0;
         while (ran < MAX_ACTIONS_PER_DRAIN) {
             Runnable action = queue.poll();

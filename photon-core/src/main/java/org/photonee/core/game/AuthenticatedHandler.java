@@ -25,6 +25,10 @@ final class AuthenticatedHandler implements OperationHandler {
             .on(OperationCode.JOIN_GAME, AuthenticatedHandler::enterRoom)
             .on(OperationCode.AUTHENTICATE, (s, r, sp) -> OperationResponse.error(r.code(),
                     ReturnCode.OPERATION_DENIED, "Already authenticated"))
+            .on(OperationCode.RPC, (s, r, sp) -> {
+                s.webRpc(null, s.rpcCaller(), r, sp);
+                return null;
+            })
             .otherwise((s, r, sp) -> InRoomHandler.handles(r.code())
                     ? OperationResponse.error(r.code(), ReturnCode.OPERATION_DENIED, "Not in a room")
                     : OperationTable.unknownOperation(r))
@@ -49,7 +53,8 @@ final class AuthenticatedHandler implements OperationHandler {
         RoomOptions createOptions = null;
         try {
             gameId = JoinRequest.gameIdOf(r.parameters());
-            join = JoinRequest.fromOperation(membership, r, token.userId(), token.sessionId());
+            join = JoinRequest.fromOperation(membership, r, token.userId(), token.sessionId(),
+                    token.authCookie());
             if (r.code() == OperationCode.CREATE_GAME || join.joinMode() == JoinMode.CREATE_IF_NOT_EXISTS) {
                 createOptions = RoomOptions.fromRequest(r.parameters(), s.settings.rooms());
             }

@@ -8,6 +8,7 @@ import org.photonee.core.codes.ReturnCode;
 import org.photonee.core.peer.OperationHandler;
 import org.photonee.core.peer.OperationTable;
 import org.photonee.core.peer.PeerBase;
+import org.photonee.core.peer.SessionLog;
 import org.photonee.core.peer.SendParameters;
 import org.photonee.core.protocol.OperationRequest;
 import org.photonee.core.protocol.OperationResponse;
@@ -55,6 +56,7 @@ final class AuthenticationHandler implements OperationHandler {
                     "The token was issued for another application");
         }
         s.authenticated(token);
+        SessionLog.authenticated(s.peer.connectionId(), token.userId(), "game");
         s.peer.setCurrentOperationHandler(new AuthenticatedHandler(s));
         return OperationResponse.ok(r.code());
     }

@@ -8,9 +8,11 @@ import org.photonee.core.peer.InitRequest;
 import org.photonee.core.peer.OperationHandler;
 import org.photonee.core.peer.PeerBase;
 import org.photonee.core.peer.PeerEnvironment;
+import org.photonee.core.plugin.PluginRegistry;
 import org.photonee.core.room.RoomHost;
 import org.photonee.core.room.RoomStateStore;
 import org.photonee.core.s2s.GameStateListener;
+import org.photonee.core.webrpc.WebRpc;
 
 /**
  * The game server role: client peers authenticate with the master's token, create or join a room, and play in
@@ -25,6 +27,7 @@ public class GameServerApplication extends ApplicationBase {
     private final TokenCodec tokens;
     private final GameServerSettings settings;
     private final LongSupplier wallClock;
+    private volatile WebRpc webRpc = WebRpc.disabled();
 
     public GameServerApplication(PeerEnvironment environment, TokenCodec tokens, GameStateListener listener,
                                  RoomStateStore store, GameServerSettings settings) {
@@ -34,18 +37,25 @@ public class GameServerApplication extends ApplicationBase {
     /** @param wallClock epoch milliseconds, for token expiry and renewal */
     public GameServerApplication(PeerEnvironment environment, TokenCodec tokens, GameStateListener listener,
                                  RoomStateStore store, GameServerSettings settings, LongSupplier wallClock) {
+        this(environment, tokens, listener, store, settings, wallClock, PluginRegistry.defaults());
+    }
+
+    /** @param plugins the room plugins this server offers (webhooks among them when configured) */
+    public GameServerApplication(PeerEnvironment environment, TokenCodec tokens, GameStateListener listener,
+                                 RoomStateStore store, GameServerSettings settings, LongSupplier wallClock,
+                                 PluginRegistry plugins) {
         super(NAME, environment);
         this.tokens = tokens;
         this.settings = settings == null ? GameServerSettings.DEFAULTS : settings;
         this.wallClock = wallClock;
-        this.rooms = new RoomHost(environment.fibers(), this.settings.rooms(), listener, store);
+        this.rooms = new RoomHost(environment.fibers(), this.settings.rooms(), listener, store, plugins);
     }
 
     @Override
     protected PeerBase createPeer(InitRequest initRequest) {
         ClientPeer peer = new ClientPeer(initRequest, environment(), OperationHandler.DISABLED);
         peer.setCurrentOperationHandler(new AuthenticationHandler(
-                new GameSession(peer, rooms, tokens, settings, wallClock)));
+                new GameSession(peer, rooms, tokens, settings, wallClock, webRpc)));
         return peer;
     }
 
@@ -74,6 +84,11 @@ public class GameServerApplication extends ApplicationBase {
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             return false;
         }
+    }
+
+    /** Where Rpc (219) calls go; set before peers connect (disabled by default). */
+    public void setWebRpc(WebRpc rpc) {
+        this.webRpc = rpc == null ? WebRpc.disabled() : rpc;
     }
 
     public RoomHost rooms() {

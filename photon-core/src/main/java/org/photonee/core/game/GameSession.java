@@ -9,7 +9,13 @@ import org.photonee.core.peer.ClientPeer;
 import org.photonee.core.peer.SendParameters;
 import org.photonee.core.protocol.EventData;
 import org.photonee.core.protocol.Parameters;
+import org.photonee.core.codes.ReturnCode;
+import org.photonee.core.protocol.OperationRequest;
+import org.photonee.core.protocol.OperationResponse;
+import org.photonee.core.room.Room;
 import org.photonee.core.room.RoomHost;
+import org.photonee.core.webrpc.RpcCaller;
+import org.photonee.core.webrpc.WebRpc;
 
 /**
  * One client connection of the game server and what it authenticated as. The token is only touched on the
@@ -21,15 +27,36 @@ final class GameSession {
     final TokenCodec tokens;
     final GameServerSettings settings;
     final LongSupplier wallClock;
+    final WebRpc webRpc;
     private AuthToken token;
 
     GameSession(ClientPeer peer, RoomHost rooms, TokenCodec tokens, GameServerSettings settings,
-                LongSupplier wallClock) {
+                LongSupplier wallClock, WebRpc webRpc) {
         this.peer = peer;
         this.rooms = rooms;
         this.tokens = tokens;
         this.settings = settings;
         this.wallClock = wallClock;
+        this.webRpc = webRpc;
+    }
+
+    /** On the request fiber: who this peer is, for a WebRPC call. */
+    RpcCaller rpcCaller() {
+        return new RpcCaller(token.appId(), token.appVersion(), token.userId(), token.authCookie());
+    }
+
+    /**
+     * Rpc (219): forwarded to the web service, within the room's HttpForwardLimit when in a room (the room's fiber
+     * calls this then); the answer is sent from the peer's fiber.
+     */
+    void webRpc(Room room, RpcCaller caller, OperationRequest request, SendParameters sp) {
+        if (room != null && !room.httpForwards(webRpc::newLimiter).tryAcquire(room.fiber().nowMillis())) {
+            peer.sendOperationResponse(OperationResponse.error(request.code(), ReturnCode.HTTP_LIMIT_REACHED,
+                    "HttpForwardLimit of " + webRpc.settings().httpForwardLimit() + " calls per second reached"), sp);
+            return;
+        }
+        webRpc.call(request, caller).thenAccept(response -> peer.requestFiber().enqueue(
+                () -> peer.sendOperationResponse(response, sp)));
     }
 
     AuthToken token() {

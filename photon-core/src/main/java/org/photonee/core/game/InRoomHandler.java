@@ -9,6 +9,7 @@ import org.photonee.core.peer.PeerBase;
 import org.photonee.core.peer.SendParameters;
 import org.photonee.core.protocol.OperationRequest;
 import org.photonee.core.protocol.OperationResponse;
+import org.photonee.core.webrpc.RpcCaller;
 
 /**
  * A peer inside a room: room operations are handed to the room's fiber, which answers them. After each
@@ -35,6 +36,11 @@ final class InRoomHandler implements OperationHandler {
             })
             .on(OperationCode.LEAVE, (m, r, sp) -> {
                 m.onRoomFiber(r, room -> room.leave(m, r.parameters()));
+                return null;
+            })
+            .on(OperationCode.RPC, (m, r, sp) -> {
+                RpcCaller caller = m.session().rpcCaller();
+                m.onRoomFiber(r, room -> m.session().webRpc(room, caller, r, sp));
                 return null;
             })
             .on(OperationCode.CREATE_GAME, InRoomHandler::alreadyJoined)

@@ -3,6 +3,7 @@ package org.photonee.core.game;
 import java.util.function.Consumer;
 import org.photonee.core.codes.DisconnectReason;
 import org.photonee.core.peer.Peer;
+import org.photonee.core.peer.SessionLog;
 import org.photonee.core.peer.SendParameters;
 import org.photonee.core.protocol.OperationRequest;
 import org.photonee.core.room.Actor;
@@ -19,6 +20,8 @@ final class RoomMembership implements RoomMember {
     private InRoomHandler handler;
     private Room room;
     private DisconnectReason disconnected;
+    private final long createdNanos = System.nanoTime();
+    private int actorNr;
 
     RoomMembership(GameSession session) {
         this.session = session;
@@ -40,7 +43,10 @@ final class RoomMembership implements RoomMember {
             room = joinedRoom;
             gone = disconnected;
             handler = new InRoomHandler(this);
+            actorNr = actor.actorNr();
         }
+        session.peer.environment().stats().joined(System.nanoTime() - createdNanos);
+        SessionLog.joined(session.peer.connectionId(), userId(), joinedRoom.gameId(), actor.actorNr());
         if (gone != null) {
             joinedRoom.fiber().enqueue(() -> joinedRoom.disconnect(this, gone.code()));
         } else {
@@ -62,6 +68,7 @@ final class RoomMembership implements RoomMember {
             current = handler;
             room = null;
         }
+        SessionLog.left(session.peer.connectionId(), userId(), leftRoom.gameId(), actorNr, "leave");
         if (current != null && session.peer.currentOperationHandler() == current) {
             session.peer.setCurrentOperationHandler(new AuthenticatedHandler(session));
         }
@@ -74,8 +81,13 @@ final class RoomMembership implements RoomMember {
             current = room;
         }
         if (current != null) {
+            SessionLog.left(session.peer.connectionId(), userId(), current.gameId(), actorNr, reason.name());
             current.fiber().enqueue(() -> current.disconnect(this, reason.code()));
         }
+    }
+
+    private String userId() {
+        return session.token() == null ? null : session.token().userId();
     }
 
     /**

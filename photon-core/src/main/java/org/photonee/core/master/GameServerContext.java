@@ -89,6 +89,11 @@ public final class GameServerContext {
         return registration.addressFor(subprotocol);
     }
 
+    /** The address a client on {@code transport} speaking {@code subprotocol} should open for this server. */
+    public String addressFor(org.photonee.core.peer.Transport transport, String subprotocol) {
+        return registration.addressFor(transport, subprotocol);
+    }
+
     public ServerState state() {
         return state;
     }

@@ -8,6 +8,7 @@ import org.photonee.core.peer.ApplicationBase;
 import org.photonee.core.peer.InitRequest;
 import org.photonee.core.peer.PeerBase;
 import org.photonee.core.peer.PeerEnvironment;
+import org.photonee.core.webrpc.WebRpc;
 
 /**
  * The master role: clients connect on the "master" endpoint, game servers on "s2s". Composed from plain parts
@@ -25,6 +26,7 @@ public final class MasterApplication extends ApplicationBase {
     private final RandomGenerator random;
     private final boolean requireS2SCredential;
     private volatile MasterObserver observer = MasterObserver.NONE;
+    private volatile WebRpc webRpc = WebRpc.disabled();
     private volatile MasterServer master;
     private volatile MasterClientHandlers handlers;
 
@@ -56,9 +58,14 @@ public final class MasterApplication extends ApplicationBase {
                 new LoadBalancer(loadBalancerSettings, random));
         server.setObserver(observer);
         handlers = new MasterClientHandlers(server, new MasterOperations(server, tokens, random),
-                new ClientAuthentication(tokens, authenticator, false), tokens);
+                new ClientAuthentication(tokens, authenticator, false), tokens, webRpc);
         master = server;
         server.start();
+    }
+
+    /** Where Rpc (219) calls go; call before {@link #start()} (disabled by default). */
+    public void setWebRpc(WebRpc rpc) {
+        this.webRpc = rpc == null ? WebRpc.disabled() : rpc;
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.photonee.core.master;
 
 import org.photonee.core.auth.ClientAuthentication;
 import org.photonee.core.auth.TokenIssuer;
+import org.photonee.core.peer.SessionLog;
 import org.photonee.core.codes.DisconnectReason;
 import org.photonee.core.codes.OperationCode;
 import org.photonee.core.codes.ParameterCode;
@@ -14,6 +15,8 @@ import org.photonee.core.peer.SendParameters;
 import org.photonee.core.protocol.OperationRequest;
 import org.photonee.core.protocol.OperationResponse;
 import org.photonee.core.protocol.Values;
+import org.photonee.core.webrpc.RpcCaller;
+import org.photonee.core.webrpc.WebRpc;
 
 /**
  * The master client's three states (LOADBALANCING.md §1.3): before authentication only Authenticate is allowed;
@@ -28,7 +31,7 @@ final class MasterClientHandlers {
     private final OperationTable<MasterClientPeer> afterAuthentication;
 
     MasterClientHandlers(MasterServer master, MasterOperations operations, ClientAuthentication authentication,
-                         TokenIssuer issuer) {
+                         TokenIssuer issuer, WebRpc webRpc) {
         Fiber masterFiber = master.fiber();
         this.authenticating = new OperationHandler() {
             @Override
@@ -63,6 +66,7 @@ final class MasterClientHandlers {
                         return;
                     }
                     client.setToken(outcome.token());
+                    SessionLog.authenticated(client.connectionId(), outcome.token().userId(), "master");
                     client.cancelAuthTimeout();
                     client.setLobbyStatsSubscriber(
                             Values.toBoolean(request.parameters().get(ParameterCode.LOBBY_STATS), false));
@@ -85,6 +89,14 @@ final class MasterClientHandlers {
                 .on(OperationCode.LOBBY_STATS, onMaster(masterFiber, operations::lobbyStats))
                 .on(OperationCode.SETTINGS, onMaster(masterFiber, operations::settings))
                 .on(OperationCode.GET_GAME_LIST, onMaster(masterFiber, operations::getGameList))
+                .on(OperationCode.RPC, (peer, r, sp) -> {
+                    // Not on the master fiber: the call waits for HTTP, and its answer comes back on the peer's.
+                    webRpc.call(r, new RpcCaller(peer.token().appId(), peer.token().appVersion(),
+                            peer.token().userId(), peer.token().authCookie()))
+                            .thenAccept(response -> peer.requestFiber().enqueue(
+                                    () -> peer.sendOperationResponse(response, sp)));
+                    return null;
+                })
                 .build();
         this.authenticated = new OperationHandler() {
             @Override

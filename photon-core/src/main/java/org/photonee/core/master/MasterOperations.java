@@ -256,7 +256,8 @@ final class MasterOperations {
             return OperationResponse.error(request.code(), outcome.returnCode(), outcome.message());
         }
         GameState game = outcome.game();
-        String address = game.server().addressFor(peer.protocol().subprotocol());
+        String address = game.server().addressFor(peer.initRequest().connection().transport(),
+                peer.protocol().subprotocol());
         String token = tokens.encode(tokens.grantGame(peer.token(), game.gameId()));
         return OperationResponse.ok(request.code(), Parameters.of(ParameterCode.ADDRESS, address,
                 ParameterCode.GAME_ID, game.gameId(), ParameterCode.TOKEN, token));

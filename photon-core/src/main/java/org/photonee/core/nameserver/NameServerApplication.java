@@ -13,6 +13,7 @@ import org.photonee.core.peer.OperationHandler;
 import org.photonee.core.peer.PeerBase;
 import org.photonee.core.peer.PeerEnvironment;
 import org.photonee.core.peer.SendParameters;
+import org.photonee.core.peer.SessionLog;
 import org.photonee.core.protocol.OperationRequest;
 import org.photonee.core.protocol.OperationResponse;
 import org.photonee.core.protocol.Parameters;
@@ -51,7 +52,7 @@ public final class NameServerApplication extends ApplicationBase {
                 ReturnCode.OPERATION_DENIED, "Already authenticating");
         this.authenticated = (peer, request, sp) -> {
             if (request.code() == OperationCode.GET_REGIONS) {
-                return getRegions(request);
+                return getRegions(peer, request);
             }
             return isAuthentication(request)
                     ? OperationResponse.error(request.code(), ReturnCode.OPERATION_DENIED, "Already authenticated")
@@ -68,7 +69,7 @@ public final class NameServerApplication extends ApplicationBase {
 
     private OperationResponse beforeAuthentication(PeerBase peer, OperationRequest request, SendParameters sp) {
         if (request.code() == OperationCode.GET_REGIONS) {
-            return getRegions(request);
+            return getRegions(peer, request);
         }
         if (!isAuthentication(request)) {
             // The name server knows only Authenticate, AuthOnce and GetRegions.
@@ -76,8 +77,9 @@ public final class NameServerApplication extends ApplicationBase {
                     "Unknown operation code " + request.code());
         }
         Object region = request.parameters().get(ParameterCode.REGION);
-        String master = region == null ? settings.regions().values().iterator().next()
-                : settings.masterFor(Values.toStringOrNull(region));
+        NameServerSettings table = settings.forTransport(peer.initRequest().connection().transport());
+        String master = region == null ? table.regions().values().iterator().next()
+                : table.masterFor(Values.toStringOrNull(region));
         if (master == null) {
             return OperationResponse.error(request.code(), ReturnCode.INVALID_REGION,
                     "Unknown region " + Values.toDebugString(region));
@@ -94,6 +96,8 @@ public final class NameServerApplication extends ApplicationBase {
                 return;
             }
             if (!outcome.isSuccess()) {
+                SessionLog.authenticationFailed(client.connectionId(), outcome.failure().returnCode(),
+                        outcome.failure().debugMessage());
                 client.setCurrentOperationHandler(initial);
                 client.sendOperationResponse(outcome.failure(), sp);
                 if (outcome.failure().returnCode() == ReturnCode.CUSTOM_AUTHENTICATION_FAILED) {
@@ -104,6 +108,7 @@ public final class NameServerApplication extends ApplicationBase {
                 return;
             }
             client.setCurrentOperationHandler(authenticated);
+            SessionLog.authenticated(client.connectionId(), outcome.token().userId(), "nameserver");
             client.sendOperationResponse(outcome.response(tokens, Parameters.of(ParameterCode.ADDRESS, master)), sp);
         }));
         return null;
@@ -118,9 +123,10 @@ public final class NameServerApplication extends ApplicationBase {
     }
 
     /** Region (210) codes and Address (230) master URLs as parallel string arrays. */
-    private OperationResponse getRegions(OperationRequest request) {
-        String[] regions = settings.regions().keySet().toArray(String[]::new);
-        String[] addresses = settings.regions().values().toArray(String[]::new);
+    private OperationResponse getRegions(PeerBase peer, OperationRequest request) {
+        NameServerSettings table = settings.forTransport(peer.initRequest().connection().transport());
+        String[] regions = table.regions().keySet().toArray(String[]::new);
+        String[] addresses = table.regions().values().toArray(String[]::new);
         return OperationResponse.ok(request.code(), Parameters.of(ParameterCode.REGION, regions,
                 ParameterCode.ADDRESS, addresses));
     }

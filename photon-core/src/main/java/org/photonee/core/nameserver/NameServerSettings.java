@@ -3,26 +3,48 @@ package org.photonee.core.nameserver;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.photonee.core.peer.Transport;
 
 /**
  * The region table: region code → master URL handed to clients. Codes are matched case-insensitively (clients
  * send "eu", configurations often say "EU") and reported lower-case.
  *
- * @param regions region → master address, in the order GetRegions lists them; never empty
+ * @param regions      region → master address, in the order GetRegions lists them; never empty
+ * @param nettyRegions the same table for clients that came in through the Netty listener (the same addresses
+ *                     unless this cluster's own master is reachable on both transports)
  */
-public record NameServerSettings(Map<String, String> regions) {
+public record NameServerSettings(Map<String, String> regions, Map<String, String> nettyRegions) {
     public NameServerSettings {
+        regions = normalized(regions);
+        nettyRegions = nettyRegions == null ? regions : normalized(nettyRegions);
+    }
+
+    public NameServerSettings(Map<String, String> regions) {
+        this(regions, null);
+    }
+
+    private static Map<String, String> normalized(Map<String, String> regions) {
         if (regions == null || regions.isEmpty()) {
             throw new IllegalArgumentException("at least one region is required");
         }
         Map<String, String> normalized = new LinkedHashMap<>();
         regions.forEach((region, url) -> normalized.put(region.toLowerCase(Locale.ROOT), url));
-        regions = java.util.Collections.unmodifiableMap(normalized);
+        return java.util.Collections.unmodifiableMap(normalized);
     }
 
     /** The default: one region "eu" served by the given master. */
     public static NameServerSettings singleRegion(String masterUrl) {
         return new NameServerSettings(Map.of("eu", masterUrl));
+    }
+
+    /** One region "eu" served by this cluster's master, named on the transport the client uses. */
+    public static NameServerSettings singleRegion(String containerMasterUrl, String nettyMasterUrl) {
+        return new NameServerSettings(Map.of("eu", containerMasterUrl), Map.of("eu", nettyMasterUrl));
+    }
+
+    /** The table as a client that came in through {@code transport} is given it. */
+    public NameServerSettings forTransport(Transport transport) {
+        return transport == Transport.NETTY ? new NameServerSettings(nettyRegions, nettyRegions) : this;
     }
 
     /**

@@ -25,11 +25,13 @@ import org.photonee.core.master.MasterServer;
 import org.photonee.core.master.MasterSettings;
 import org.photonee.core.nameserver.NameServerApplication;
 import org.photonee.core.nameserver.NameServerSettings;
+import org.photonee.core.peer.Transport;
 import org.photonee.core.peer.ApplicationBase;
 import org.photonee.core.peer.PeerEnvironment;
 import org.photonee.core.peer.WebSocketConnector;
 import org.photonee.core.room.PersistenceSettings;
 import org.photonee.core.room.PersistentRoomSaver;
+import org.photonee.core.plugin.RoomPluginFactory;
 import org.photonee.core.room.RoomStateStore;
 import org.photonee.core.s2s.AppStatsUpdate;
 import org.photonee.core.s2s.GameServerRegistration;
@@ -80,6 +82,13 @@ public final class PhotonRoles {
     public PhotonRoles(NodeSettings node, PeerEnvironment environment, String tokenSecret, Map<String, String> regions,
                        RoomStateStore roomStore, WebSocketConnector connector, ConfigReader config, HttpQueues http,
                        OidcProviderFactory oidc) {
+        this(node, environment, tokenSecret, regions, roomStore, connector, config, http, oidc, List.of());
+    }
+
+    /** @param pluginFactories room plugins found in the deployment (see {@link ServerExtensions}) */
+    public PhotonRoles(NodeSettings node, PeerEnvironment environment, String tokenSecret, Map<String, String> regions,
+                       RoomStateStore roomStore, WebSocketConnector connector, ConfigReader config, HttpQueues http,
+                       OidcProviderFactory oidc, java.util.Collection<RoomPluginFactory> pluginFactories) {
         TokenIssuer tokens = new TokenIssuer(new AesGcmTokenCodec(tokenSecret), TokenSettings.DEFAULTS);
         this.http = http;
         this.roomStore = roomStore == null ? RoomStateStore.NONE : roomStore;
@@ -87,15 +96,20 @@ public final class PhotonRoles {
         // Custom auth runs where clients log in without a token: the name server, or a master connected directly.
         this.authenticator = AuthProviders.create(auth, http, oidc);
         ClientAuthenticator clientAuth = authenticator;
+        ServerExtensions extensions = ServerExtensions.from(config, http, pluginFactories,
+                regions.isEmpty() ? "" : regions.keySet().iterator().next());
         if (node.runs(Role.MASTER)) {
             MasterApplication master = new MasterApplication(environment, MasterSettings.DEFAULTS,
                     LoadBalancerSettings.DEFAULTS, tokens, clientAuth, new SplittableRandom(), true);
+            master.setWebRpc(extensions.webRpc());
             byEndpoint.put("master", master);
             byEndpoint.put(MasterApplication.S2S_ENDPOINT, master);
         }
         if (node.runs(Role.NAME_SERVER)) {
             NameServerSettings ns = regions.isEmpty()
-                    ? NameServerSettings.singleRegion(masterClientUrl(node)) : new NameServerSettings(regions);
+                    ? NameServerSettings.singleRegion(masterClientUrl(node, Transport.CONTAINER),
+                            masterClientUrl(node, Transport.NETTY))
+                    : new NameServerSettings(regions);
             byEndpoint.put("ns", new NameServerApplication(environment, ns, tokens, clientAuth,
                     auth.failureDisconnect()));
         }
@@ -105,7 +119,8 @@ public final class PhotonRoles {
             masterLink = new MasterLink(node.masterUrl(), new GpBinaryV16Protocol(), connector, environment,
                     snapshot(node, tokens, holder));
             GameServerApplication game = new GameServerApplication(environment, tokens.codec(), masterLink,
-                    this.roomStore, GameServerSettings.DEFAULTS);
+                    this.roomStore, GameServerSettings.DEFAULTS, System::currentTimeMillis, extensions.plugins());
+            game.setWebRpc(extensions.webRpc());
             holder.game = game;
             byEndpoint.put("game", game);
             long saveDelay = PersistenceSettings.from(config).saveDelayMillis();
@@ -119,9 +134,9 @@ public final class PhotonRoles {
     }
 
     /** The master URL clients are sent to by the name server when no region table is configured. */
-    static String masterClientUrl(NodeSettings node) {
+    static String masterClientUrl(NodeSettings node, Transport via) {
         if (node.runs(Role.MASTER)) {
-            return node.publicEndpoint(Role.MASTER);
+            return node.publicEndpoint(Role.MASTER, via);
         }
         String s2s = node.masterUrl().toString();
         return s2s.endsWith("/s2s") ? s2s.substring(0, s2s.length() - 4) + "/master" : s2s;
@@ -275,6 +290,45 @@ public final class PhotonRoles {
     public record DrainStatus(ServerState serverState, int peers, int rooms, int persistentRooms) {
     }
 
+    /** The game server's load level (0 lowest … 10 full), or -1 when this instance runs no game server. */
+    public int loadLevel() {
+        return workload == null ? -1 : workload.loadLevel();
+    }
+
+    /** Live rooms on this game server, 0 when it runs none. */
+    public int roomCount() {
+        return byEndpoint.get("game") instanceof GameServerApplication game ? game.rooms().roomCount() : 0;
+    }
+
+    /**
+     * Games per application and lobby on this master, read on the master's fiber (its state is touched nowhere
+     * else). Empty when this instance runs no master.
+     */
+    public java.util.concurrent.CompletableFuture<Map<LobbyCount, Integer>> lobbyGameCounts() {
+        MasterServer master = masterServer();
+        java.util.concurrent.CompletableFuture<Map<LobbyCount, Integer>> result =
+                new java.util.concurrent.CompletableFuture<>();
+        if (master == null) {
+            result.complete(Map.of());
+            return result;
+        }
+        master.fiber().enqueue(() -> {
+            Map<LobbyCount, Integer> counts = new LinkedHashMap<>();
+            for (org.photonee.core.master.GameApplication app : master.applications()) {
+                for (org.photonee.core.master.AppLobby lobby : app.lobbies()) {
+                    counts.put(new LobbyCount(app.appId(), app.appVersion(), lobby.key().name(), lobby.key().type()),
+                            lobby.gameCount());
+                }
+            }
+            result.complete(counts);
+        });
+        return result;
+    }
+
+    /** One lobby of one application version. */
+    public record LobbyCount(String appId, String appVersion, String lobby, int lobbyType) {
+    }
+
     /** The game server's rotation state, or null when this instance runs no game server. */
     public ServerState serverState() {
         return workload == null ? null : workload.serverState();
@@ -295,10 +349,14 @@ public final class PhotonRoles {
     }
 
     private MasterLink.ServerSnapshot snapshot(NodeSettings node, TokenIssuer tokens, GameHolder holder) {
-        String gameUrl = node.publicEndpoint(Role.GAME);
+        // Plain subprotocol keys name the container endpoint (what a master that knows no transports hands out);
+        // "<transport>:<subprotocol>" keys name each transport this instance listens on.
         Map<String, String> addresses = new LinkedHashMap<>();
         for (String protocol : WireProtocols.defaults().names()) {
-            addresses.put(protocol, gameUrl);
+            addresses.put(protocol, node.publicEndpoint(Role.GAME, Transport.CONTAINER));
+            for (Transport t : node.transports()) {
+                addresses.put(GameServerRegistration.addressKey(t, protocol), node.publicEndpoint(Role.GAME, t));
+            }
         }
         return MasterLink.snapshot(
                 () -> new GameServerRegistration(node.nodeId(), addresses, workload.serverState(),
@@ -313,11 +371,21 @@ public final class PhotonRoles {
                 () -> holder.game.rooms().reportAll());
     }
 
+    /**
+     * The process's CPU use. WildFly's module system hides {@code com.sun.management} from deployments unless they
+     * ask for it, so without it the portable system load average per core stands in.
+     */
     private static double cpuPercent() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            double load = os.getProcessCpuLoad();
-            return load < 0 ? 0 : load * 100;
+        try {
+            if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+                double load = os.getProcessCpuLoad();
+                return load < 0 ? 0 : load * 100;
+            }
+        } catch (LinkageError hidden) {
+            // fall through to the portable figure
         }
-        return 0;
+        java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        double perCore = os.getSystemLoadAverage() / Math.max(1, os.getAvailableProcessors());
+        return perCore < 0 ? 0 : Math.min(100, perCore * 100);
     }
 }

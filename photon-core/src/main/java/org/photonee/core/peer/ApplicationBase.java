@@ -79,6 +79,9 @@ public abstract class ApplicationBase {
         if (peer != null) {
             peers.add(peer);
             peer.setDisconnectListener(() -> peers.remove(peer));
+            environment.stats().connected();
+            SessionLog.connected(peer.connectionId(), name, initRequest.connection().remoteAddress(),
+                    peer.protocol().subprotocol());
         }
         return peer;
     }

@@ -37,6 +37,9 @@ public final class Broadcaster {
             }
             if (peer.sendFrame(frame, sendParameters) == SendResult.OK) {
                 sent++;
+                if (peer instanceof PeerBase counted) {
+                    counted.environment().stats().eventSent();
+                }
             }
         }
         return sent;

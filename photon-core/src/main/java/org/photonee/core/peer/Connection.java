@@ -15,6 +15,11 @@ public interface Connection {
 
     boolean isOpen();
 
+    /** The listener this connection came in through (outbound links and test pipes count as the container's). */
+    default Transport transport() {
+        return Transport.CONTAINER;
+    }
+
     /** Queues a frame for sending. Returns {@link SendResult#SEND_BUFFER_FULL} when over the queue limit. */
     SendResult send(WireFrame frame, SendParameters sendParameters);
 

@@ -91,6 +91,7 @@ public abstract class PeerBase implements Peer {
             return;
         }
         lastReceiveNanos = System.nanoTime();
+        environment.stats().received(frame.length());
         if (frame.length() > limits.maxMessageSize()) {
             protocolViolation(CloseCodes.MESSAGE_TOO_BIG, "Message of " + frame.length()
                     + " bytes exceeds the limit of " + limits.maxMessageSize());
@@ -116,6 +117,7 @@ public abstract class PeerBase implements Peer {
             if (!admitOperation(request)) {
                 return;
             }
+            environment.stats().operationReceived();
         }
         requestFiber.enqueue(() -> dispatch(message));
     }
@@ -171,20 +173,32 @@ public abstract class PeerBase implements Peer {
     public SendResult sendOperationResponse(OperationResponse response, SendParameters sendParameters) {
         OperationLog.sent(connectionId(), response);
         try {
-            return sendMessage(response, sendParameters);
+            return countResponse(sendMessage(response, sendParameters));
         } catch (IllegalArgumentException e) {
             // A response the client's protocol cannot carry must still be answered, or the client waits forever.
             LOG.log(Level.ERROR, "peer {0}: response to operation {1} cannot be encoded in {2}: {3}", connectionId(),
                     response.code(), protocol.subprotocol(), e.getMessage());
-            return sendMessage(OperationResponse.error(response.code(), ReturnCode.INTERNAL_SERVER_ERROR,
-                    "The response could not be encoded: " + e.getMessage()), sendParameters);
+            return countResponse(sendMessage(OperationResponse.error(response.code(),
+                    ReturnCode.INTERNAL_SERVER_ERROR, "The response could not be encoded: " + e.getMessage()),
+                    sendParameters));
         }
+    }
+
+    private SendResult countResponse(SendResult result) {
+        if (result == SendResult.OK) {
+            environment.stats().responseSent();
+        }
+        return result;
     }
 
     @Override
     public SendResult sendEvent(EventData event, SendParameters sendParameters) {
         OperationLog.sent(connectionId(), event);
-        return sendMessage(event, sendParameters);
+        SendResult result = sendMessage(event, sendParameters);
+        if (result == SendResult.OK) {
+            environment.stats().eventSent();
+        }
+        return result;
     }
 
     protected final SendResult sendMessage(Message message, SendParameters sendParameters) {
@@ -208,6 +222,9 @@ public abstract class PeerBase implements Peer {
             return SendResult.MESSAGE_TOO_BIG;
         }
         SendResult result = connection.send(frame, sendParameters);
+        if (result == SendResult.OK) {
+            environment.stats().sent(frame.length());
+        }
         if (result == SendResult.SEND_BUFFER_FULL) {
             onSendBufferFull();
         }
@@ -241,6 +258,8 @@ public abstract class PeerBase implements Peer {
         if (!disconnected.compareAndSet(false, true)) {
             return false;
         }
+        environment.stats().disconnected(reason);
+        SessionLog.disconnected(connectionId(), reason.name(), detail);
         requestFiber.enqueue(() -> {
             try {
                 onDisconnect(reason, detail);

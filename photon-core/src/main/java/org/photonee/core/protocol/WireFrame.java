@@ -2,6 +2,7 @@ package org.photonee.core.protocol;
 
 import java.nio.ByteBuffer;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * One WebSocket message as it travels: binary (Protocol16) or text (Json). An encoded frame may be sent to many
@@ -13,6 +14,11 @@ public final class WireFrame {
     private final int offset;
     private final int length;
     private final String text;
+    /** A transport's own encoding of this frame (see {@link #encoded}); benignly racy, like String's hash. */
+    private volatile Encoded<?> encoded;
+
+    private record Encoded<T>(Function<WireFrame, T> encoder, T value) {
+    }
 
     private WireFrame(byte[] bytes, int offset, int length, String text) {
         this.bytes = bytes;
@@ -66,6 +72,23 @@ public final class WireFrame {
             throw new IllegalStateException("binary frame has no text payload");
         }
         return text;
+    }
+
+    /**
+     * This frame as a transport writes it (e.g. the whole WebSocket frame in a direct buffer), made by
+     * {@code encoder} the first time and shared by every later recipient that asks with the same encoder: a
+     * broadcast encodes once, not once per receiver. The encoder must be a constant (compared by identity) and its
+     * result immutable and safe to share between threads.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T encoded(Function<WireFrame, T> encoder) {
+        Encoded<?> e = encoded;
+        if (e != null && e.encoder() == encoder) {
+            return (T) e.value();
+        }
+        T value = encoder.apply(this);
+        encoded = new Encoded<>(encoder, value);
+        return value;
     }
 
     /** Bytes for a binary frame, UTF-16 code units for a text frame: what size limits are checked against. */

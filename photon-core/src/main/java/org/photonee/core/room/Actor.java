@@ -1,6 +1,7 @@
 package org.photonee.core.room;
 
 import java.util.BitSet;
+import java.util.Map;
 import org.photonee.core.codes.ActorPropertyKey;
 import org.photonee.core.fiber.Cancellable;
 import org.photonee.core.peer.Peer;
@@ -21,6 +22,7 @@ public final class Actor {
     private Peer peer;
     private RoomMember member;
     private Cancellable ttlTimer = Cancellable.NONE;
+    private Map<String, Object> authCookie = Map.of();
 
     Actor(int actorNr, String userId, String nickname, PhotonHashtable properties) {
         this.actorNr = actorNr;
@@ -65,6 +67,15 @@ public final class Actor {
 
     String sessionId() {
         return sessionId;
+    }
+
+    /** What custom authentication attached to the user, from its latest (re)join; never sent to clients. */
+    public Map<String, Object> authCookie() {
+        return authCookie;
+    }
+
+    void setAuthCookie(Map<String, Object> value) {
+        authCookie = value == null ? Map.of() : value;
     }
 
     void attach(RoomMember newMember, String newSessionId) {

@@ -1,6 +1,7 @@
 package org.photonee.core.room;
 
 import java.util.List;
+import java.util.Map;
 import org.photonee.core.codes.JoinMode;
 import org.photonee.core.codes.OperationCode;
 import org.photonee.core.codes.ParameterCode;
@@ -19,20 +20,34 @@ import org.photonee.core.protocol.PhotonHashtable;
  * @param joinMode        {@link JoinMode} code
  * @param forceRejoin     ForceRejoin (229): take over an actor of the same user that still looks active
  * @param addUsers        AddUsers (238): user ids to reserve slots for
+ * @param plugin          the first name of Plugins (204), null when the client named none
+ * @param authCookie      what custom authentication attached to the user (plugins and webhooks see it)
+ * @param parameters      the request's parameters as sent, for plugins
  */
 public record JoinRequest(RoomMember member, int operationCode, String userId, String sessionId,
-                          PhotonHashtable actorProperties, int joinMode, boolean forceRejoin, List<String> addUsers) {
+                          PhotonHashtable actorProperties, int joinMode, boolean forceRejoin, List<String> addUsers,
+                          String plugin, Map<String, Object> authCookie, Parameters parameters) {
     public JoinRequest {
         userId = userId == null ? "" : userId;
         addUsers = List.copyOf(addUsers == null ? List.of() : addUsers);
+        plugin = plugin == null || plugin.isEmpty() ? null : plugin;
+        authCookie = authCookie == null ? Map.of() : Map.copyOf(authCookie);
+        parameters = parameters == null ? new Parameters() : parameters;
+    }
+
+    /** A request that names no plugin and carries no AuthCookie. */
+    public JoinRequest(RoomMember member, int operationCode, String userId, String sessionId,
+                       PhotonHashtable actorProperties, int joinMode, boolean forceRejoin, List<String> addUsers) {
+        this(member, operationCode, userId, sessionId, actorProperties, joinMode, forceRejoin, addUsers, null,
+                Map.of(), null);
     }
 
     /**
      * Reads a CreateGame/JoinGame request: ActorProperties (249), JoinMode (215; the legacy boolean form means
-     * CreateIfNotExists), ForceRejoin (229) and AddUsers (238). CreateGame always joins as JoinOnly.
+     * CreateIfNotExists), ForceRejoin (229), AddUsers (238) and Plugins (204). CreateGame always joins as JoinOnly.
      */
     public static JoinRequest fromOperation(RoomMember member, OperationRequest request, String userId,
-                                            String sessionId) throws RoomException {
+                                            String sessionId, Map<String, Object> authCookie) throws RoomException {
         Parameters p = request.parameters();
         PhotonHashtable actorProperties = RequestValues.optionalTable(p.get(ParameterCode.ACTOR_PROPERTIES),
                 "ActorProperties");
@@ -48,8 +63,10 @@ public record JoinRequest(RoomMember member, int operationCode, String userId, S
         }
         boolean forceRejoin = RequestValues.optionalBoolean(p.get(ParameterCode.FORCE_REJOIN), false, "ForceRejoin");
         List<String> addUsers = RequestValues.optionalStringList(p.get(ParameterCode.ADD_USERS), "AddUsers");
+        List<String> plugins = RequestValues.optionalStringList(p.get(ParameterCode.PLUGINS), "Plugins");
+        boolean named = plugins != null && !plugins.isEmpty();
         return new JoinRequest(member, request.code(), userId, sessionId, actorProperties, joinMode, forceRejoin,
-                addUsers);
+                addUsers, !named ? null : plugins.get(0), authCookie, p);
     }
 
     /** The GameId (255) of a CreateGame/JoinGame request: required on a game server, a non-empty string. */

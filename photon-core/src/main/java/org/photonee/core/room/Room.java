@@ -3,7 +3,6 @@ package org.photonee.core.room;
 import static org.photonee.core.room.RequestValues.invalid;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
@@ -28,6 +27,7 @@ import org.photonee.core.fiber.Fiber;
 import org.photonee.core.peer.Broadcaster;
 import org.photonee.core.peer.Peer;
 import org.photonee.core.peer.SendParameters;
+import org.photonee.core.plugin.Caller;
 import org.photonee.core.protocol.EventData;
 import org.photonee.core.protocol.OperationResponse;
 import org.photonee.core.protocol.Parameters;
@@ -36,6 +36,7 @@ import org.photonee.core.protocol.Values;
 import org.photonee.core.s2s.GameRemoveReason;
 import org.photonee.core.s2s.GameStateListener;
 import org.photonee.core.s2s.GameStateReport;
+import org.photonee.core.webrpc.HttpForwardLimiter;
 
 /**
  * A game room with Photon's "Hive" semantics (LOADBALANCING.md §2.10): actors, master client, join and rejoin
@@ -57,9 +58,9 @@ public final class Room {
     private final RoomSettings settings;
     private final GameStateListener listener;
     private final Consumer<Room> emptyTtlExpired;
-    private final int flags;
-    private final String lobbyName;
-    private final int lobbyType;
+    private int flags;
+    private String lobbyName;
+    private int lobbyType;
     private final TreeMap<Integer, Actor> actors = new TreeMap<>();
     /** Active actors by the member driving them: every in-room operation looks its sender up here. */
     private final Map<RoomMember, Actor> activeByMember = new IdentityHashMap<>();
@@ -67,6 +68,9 @@ public final class Room {
     private final LinkedHashSet<String> expectedUsers;
     private final LinkedHashSet<String> excludedUsers = new LinkedHashSet<>();
     private final EventCache cache;
+    private PluginGate plugins = PluginGate.DEFAULT;
+    private HttpForwardLimiter httpForwards;
+    private final RoomProperties properties = new RoomProperties(this);
     /** Reused receiver list: the room fiber builds one broadcast at a time. */
     private final ArrayList<Peer> receivers = new ArrayList<>();
 
@@ -112,18 +116,102 @@ public final class Room {
 
     // ---- join ----
 
-    /** Admits a creator, joiner or rejoiner, or answers with the reason it cannot enter. */
+    /** Admits a joiner or rejoiner (as the creator when the room has no actor yet), or answers why not. */
     public void join(JoinRequest request) {
+        join(request, actorCounter == 0 ? JoinKind.CREATE : JoinKind.JOIN, () -> { });
+    }
+
+    /** How a join reaches the room, which decides the plugin hooks it passes. */
+    enum JoinKind {
+        /** Into a room with actors: BeforeJoin, then OnJoin. */
+        JOIN,
+        /** The creator of a new room: OnCreateGame. */
+        CREATE,
+        /** A join for a room that was not in memory, which the plugin may load: OnCreateGame with IsJoin. */
+        LOAD
+    }
+
+    /**
+     * Runs a join through the plugin's hooks and the room's rules, and answers the joiner.
+     *
+     * @param answered runs once the joiner has its answer (later than the call when the plugin waits for HTTP)
+     */
+    void join(JoinRequest request, JoinKind kind, Runnable answered) {
+        if (request.plugin() != null && !request.plugin().equals(plugins.plugin().name())) {
+            refuse(request, ReturnCode.PLUGIN_MISMATCH, "Requested plugin '" + request.plugin()
+                    + "' does not match the room's plugin '" + plugins.plugin().name() + "'");
+            answered.run();
+            return;
+        }
+        Caller caller = new Caller(0, request.userId(), requestedNickname(request), request.authCookie());
+        Runnable refusedByPlugin = answered;
+        if (kind == JoinKind.JOIN) {
+            plugins.beforeJoin(caller, request.parameters(), Outcomes.of(
+                    () -> admitAndWelcome(request, true, answered),
+                    (message, data) -> {
+                        refuseForPlugin(request, message, data);
+                        refusedByPlugin.run();
+                    }));
+            return;
+        }
+        boolean createIfNotExists = request.joinMode() == JoinMode.CREATE_IF_NOT_EXISTS;
+        plugins.createGame(caller, request.parameters(), kind == JoinKind.LOAD, createIfNotExists, Outcomes.of(
+                () -> {
+                    if (kind == JoinKind.LOAD && actors.isEmpty() && !createIfNotExists) {
+                        refuse(request, ReturnCode.GAME_ID_NOT_EXISTS, "Game " + gameId + " does not exist");
+                        answered.run();
+                    } else {
+                        admitAndWelcome(request, false, answered);
+                    }
+                },
+                (message, data) -> {
+                    refuseForPlugin(request, message, data);
+                    refusedByPlugin.run();
+                }));
+    }
+
+    private void admitAndWelcome(JoinRequest request, boolean withOnJoin, Runnable answered) {
+        int counterBefore = actorCounter;
         Actor actor;
         try {
             actor = admit(request);
         } catch (RoomException e) {
-            request.member().joinFailed(e.returnCode());
-            request.member().peer().sendOperationResponse(
-                    OperationResponse.error(request.operationCode(), e.returnCode(), e.getMessage()),
-                    SendParameters.DEFAULT);
+            refuse(request, e.returnCode(), e.getMessage());
+            answered.run();
             return;
         }
+        actor.setAuthCookie(request.authCookie());
+        if (!withOnJoin) {
+            welcome(actor, request);
+            answered.run();
+            return;
+        }
+        boolean rejoin = actor.actorNr() <= counterBefore;
+        plugins.onJoin(PluginGate.callerOf(actor), request.parameters(), rejoin, Outcomes.of(
+                () -> {
+                    welcome(actor, request);
+                    answered.run();
+                },
+                (message, data) -> {
+                    unadmit(actor, rejoin);
+                    refuseForPlugin(request, message, data);
+                    answered.run();
+                }));
+    }
+
+    /** Undoes an admission the plugin refused in OnJoin: nobody was told of the actor yet. */
+    private void unadmit(Actor actor, boolean rejoin) {
+        detach(actor);
+        if (!rejoin) {
+            actors.remove(actor.actorNr());
+            LOG.log(System.Logger.Level.DEBUG, "room {0}: actor {1} removed, reason {2}", gameId, actor.actorNr(),
+                    LeaveReason.PLUGIN_FAILED_JOIN);
+        } else if (playerTtl > 0 && playerTtl != Integer.MAX_VALUE) {
+            actor.setTtlTimer(fiber.schedule(() -> playerTtlExpired(actor), playerTtl));
+        }
+    }
+
+    private void welcome(Actor actor, JoinRequest request) {
         emptyTimer.cancel();
         boolean masterChanged = electMasterClientIfGone();
         request.member().joined(this, actor);
@@ -136,6 +224,23 @@ public final class Room {
         }
         replayCache(actor.peer());
         reportIfChanged();
+    }
+
+    private static void refuse(JoinRequest request, short returnCode, String message) {
+        request.member().joinFailed(returnCode);
+        request.member().peer().sendOperationResponse(
+                OperationResponse.error(request.operationCode(), returnCode, message), SendParameters.DEFAULT);
+    }
+
+    private static void refuseForPlugin(JoinRequest request, String message, Map<Integer, Object> data) {
+        request.member().joinFailed(ReturnCode.PLUGIN_REPORTED_ERROR);
+        request.member().peer().sendOperationResponse(
+                PluginGate.pluginError(request.operationCode(), message, data), SendParameters.DEFAULT);
+    }
+
+    private static String requestedNickname(JoinRequest request) {
+        PhotonHashtable props = request.actorProperties();
+        return props == null ? null : Values.toStringOrNull(props.get(ActorPropertyKey.NICKNAME));
     }
 
     private Actor admit(JoinRequest request) throws RoomException {
@@ -249,11 +354,16 @@ public final class Room {
         for (Actor a : actors.values()) {
             actorProperties.put(a.actorNr(), a.visibleProperties(publishUserId()));
         }
-        return Parameters.of(ParameterCode.ACTOR_NR, actor.actorNr(),
+        Parameters p = Parameters.of(ParameterCode.ACTOR_NR, actor.actorNr(),
                 ParameterCode.GAME_PROPERTIES, gameProperties(),
                 ParameterCode.ACTORS, actorNumbers(),
                 ParameterCode.ACTOR_PROPERTIES, actorProperties,
                 ParameterCode.ROOM_OPTION_FLAGS, flags);
+        if (!plugins.passesEverything()) {
+            p.put(ParameterCode.PLUGIN_NAME, plugins.plugin().name());
+            p.put(ParameterCode.PLUGIN_VERSION, plugins.plugin().version());
+        }
+        return p;
     }
 
     private EventData joinEvent(Actor actor) {
@@ -294,18 +404,26 @@ public final class Room {
     public void disconnect(RoomMember member, int leaveReason) {
         Actor actor = actorOf(member);
         if (actor != null) {
-            deactivateOrRemove(actor, true, leaveReason);
+            plugins.onDisconnect(PluginGate.callerOf(actor), leaveReason,
+                    () -> deactivateOrRemove(actor, true, leaveReason));
         }
     }
 
+    /** OnLeave, then the actor goes inactive or leaves for good; a leave cannot be refused. */
     private void deactivateOrRemove(Actor actor, boolean stayInactive, int reason) {
-        if (stayInactive && playerTtl != 0 && !cacheLimitReached) {
-            deactivate(actor);
-        } else {
-            remove(actor, reason);
-        }
-        scheduleUnloadIfEmpty();
-        reportIfChanged();
+        boolean inactive = stayInactive && playerTtl != 0 && !cacheLimitReached;
+        plugins.onLeave(PluginGate.callerOf(actor), inactive, reason, null, () -> {
+            if (actors.get(actor.actorNr()) != actor) {
+                return;
+            }
+            if (inactive) {
+                deactivate(actor);
+            } else {
+                remove(actor, reason);
+            }
+            scheduleUnloadIfEmpty();
+            reportIfChanged();
+        });
     }
 
     private void deactivate(Actor actor) {
@@ -319,12 +437,16 @@ public final class Room {
 
     private void playerTtlExpired(Actor actor) {
         if (actors.get(actor.actorNr()) == actor && !actor.isActive()) {
-            remove(actor, LeaveReason.PLAYER_TTL_TIMED_OUT);
-            reportIfChanged();
+            plugins.onLeave(PluginGate.callerOf(actor), false, LeaveReason.PLAYER_TTL_TIMED_OUT, null, () -> {
+                if (actors.get(actor.actorNr()) == actor && !actor.isActive()) {
+                    remove(actor, LeaveReason.PLAYER_TTL_TIMED_OUT);
+                    reportIfChanged();
+                }
+            });
         }
     }
 
-    private void remove(Actor actor, int reason) {
+    void remove(Actor actor, int reason) {
         actors.remove(actor.actorNr());
         actor.cancelTtlTimer();
         detach(actor);
@@ -359,7 +481,7 @@ public final class Room {
      * property 248 from the server (sender 0).
      */
     private void publishMasterClientChange(Actor except) {
-        EventData event = propertiesChangedEvent(0, 0,
+        EventData event = RoomProperties.changedEvent(0, 0,
                 PhotonHashtable.of(GamePropertyKey.MASTER_CLIENT_ID, masterClientId));
         broadcast(event, collectActive(except == null ? 0 : except.actorNr()), SendParameters.DEFAULT);
     }
@@ -391,6 +513,14 @@ public final class Room {
     }
 
     /**
+     * The room's EmptyRoomTTL ran out: BeforeCloseGame and OnCloseGame, then {@code closeNow} (the owner unloads
+     * it). A plugin failing BeforeCloseGame keeps the room for another EmptyRoomTTL.
+     */
+    void close(Runnable closeNow) {
+        plugins.close(actors.size(), closeNow, this::scheduleUnloadIfEmpty);
+    }
+
+    /**
      * Ends the room: timers stop, the master is told it is gone, and the state to keep is returned (inactive actors
      * of a persistent room) or null. Called by the owner once it made sure no join is on its way.
      */
@@ -415,17 +545,43 @@ public final class Room {
 
     // ---- RaiseEvent ----
 
-    /** RaiseEvent (253): relays or caches an event; answers only refusals (and RemoveFromRoomCache). */
+    /**
+     * RaiseEvent (253): the plugin's OnRaiseEvent first, then the event is relayed or cached; answers only refusals
+     * (and RemoveFromRoomCache).
+     */
     public void raiseEvent(RoomMember member, Parameters p, SendParameters sendParameters) {
         Actor sender = actorOf(member);
         if (sender == null) {
             return;
         }
+        if (plugins.passesEverything()) {
+            relayEvent(sender, p, sendParameters);
+            return;
+        }
+        plugins.onRaiseEvent(PluginGate.callerOf(sender), p, Outcomes.of(
+                () -> {
+                    if (actors.get(sender.actorNr()) == sender) {
+                        relayEvent(sender, p, sendParameters);
+                    }
+                },
+                (message, data) -> answerPluginError(sender, OperationCode.RAISE_EVENT, message, data)));
+    }
+
+    private void relayEvent(Actor sender, Parameters p, SendParameters sendParameters) {
         try {
             raiseEvent(sender, p, sendParameters);
         } catch (RoomException e) {
-            sender.peer().sendOperationResponse(OperationResponse.error(
-                    OperationCode.RAISE_EVENT, e.returnCode(), e.getMessage()),
+            if (sender.isActive()) {
+                sender.peer().sendOperationResponse(OperationResponse.error(
+                        OperationCode.RAISE_EVENT, e.returnCode(), e.getMessage()),
+                        SendParameters.DEFAULT);
+            }
+        }
+    }
+
+    static void answerPluginError(Actor actor, int operationCode, String message, Map<Integer, Object> data) {
+        if (actor.isActive()) {
+            actor.peer().sendOperationResponse(PluginGate.pluginError(operationCode, message, data),
                     SendParameters.DEFAULT);
         }
     }
@@ -530,7 +686,7 @@ public final class Room {
     }
 
     /** Over a cache limit the cache is dropped and the room closed for good: late joiners would miss state. */
-    private void closeIfCacheOverLimit() {
+    void closeIfCacheOverLimit() {
         if (!cache.isOverLimit()) {
             return;
         }
@@ -543,7 +699,7 @@ public final class Room {
         reportIfChanged();
     }
 
-    private static EventData customEvent(int code, int senderActorNr, Object data) {
+    static EventData customEvent(int code, int senderActorNr, Object data) {
         Parameters p = new Parameters(2);
         p.put(ParameterCode.ACTOR_NR, senderActorNr);
         if (data != null) {
@@ -554,14 +710,14 @@ public final class Room {
 
     // ---- receivers ----
 
-    private void broadcast(EventData event, List<Peer> to, SendParameters sp) {
+    void broadcast(EventData event, List<Peer> to, SendParameters sp) {
         if (!to.isEmpty()) {
             Broadcaster.broadcast(event, to, sp);
         }
     }
 
     /** Active actors except one (0 = except none). */
-    private List<Peer> collectActive(int exceptActorNr) {
+    List<Peer> collectActive(int exceptActorNr) {
         receivers.clear();
         for (Actor a : actors.values()) {
             if (a.isActive() && a.actorNr() != exceptActorNr) {
@@ -580,7 +736,7 @@ public final class Room {
     }
 
     /** Listed active actors, each once; unknown or inactive numbers are skipped. */
-    private List<Peer> collectTargets(int[] actorNrs) {
+    List<Peer> collectTargets(int[] actorNrs) {
         receivers.clear();
         for (int nr : actorNrs) {
             Actor a = actors.get(nr);
@@ -591,7 +747,7 @@ public final class Room {
         return receivers;
     }
 
-    private List<Peer> collectGroup(int group, int senderActorNr) {
+    List<Peer> collectGroup(int group, int senderActorNr) {
         receivers.clear();
         for (Actor a : actors.values()) {
             if (a.isActive() && a.actorNr() != senderActorNr && a.isInGroup(group)) {
@@ -654,126 +810,25 @@ public final class Room {
 
     // ---- properties ----
 
-    /** SetProperties (252) of the room (ActorNr absent or 0) or of an actor, optionally with CAS. */
+    /** SetProperties (252); see {@link RoomProperties#set}. */
     public void setProperties(RoomMember member, Parameters p) {
         Actor sender = actorOf(member);
-        if (sender == null) {
-            return;
-        }
-        int op = OperationCode.SET_PROPERTIES;
-        try {
-            PropertyUpdate update = PropertyUpdate.parse(p);
-            if (update.targetActorNr() == 0) {
-                setGameProperties(sender, update);
-            } else {
-                setActorProperties(sender, update);
-            }
-            sender.peer().sendOperationResponse(OperationResponse.ok(op), SendParameters.DEFAULT);
-        } catch (RoomException e) {
-            sender.peer().sendOperationResponse(OperationResponse.error(op, e.returnCode(), e.getMessage()),
-                    SendParameters.DEFAULT);
+        if (sender != null) {
+            properties.set(sender, p);
         }
     }
 
-    private void setGameProperties(Actor sender, PropertyUpdate update) throws RoomException {
-        GamePropertyChange change = GamePropertyChange.validate(update, this);
-        update.checkExpected(gameProperties());
-        change.applyTo(this);
-        for (Map.Entry<Object, Object> e : update.properties().entrySet()) {
-            if (!WellKnownProperties.isWellKnownGameKey(e.getKey())) {
-                putOrDelete(customProperties, e.getKey(), e.getValue());
-            }
-        }
-        publishPropertiesChanged(sender, 0, update);
-        reportIfChanged();
-    }
-
-    private void setActorProperties(Actor sender, PropertyUpdate update) throws RoomException {
-        Actor target = actors.get(update.targetActorNr());
-        if (target == null) {
-            throw invalid("Actor " + update.targetActorNr() + " is not in the room");
-        }
-        PhotonHashtable props = update.properties();
-        String nickname = WellKnownProperties.nickname(props.get(ActorPropertyKey.NICKNAME));
-        update.checkExpected(target.visibleProperties(true));
-        props.keySet().removeIf(WellKnownProperties::isServerOwnedActorKey);
-        for (Map.Entry<Object, Object> e : props.entrySet()) {
-            putOrDelete(target.properties(), e.getKey(), e.getValue());
-        }
-        if (props.containsKey(ActorPropertyKey.NICKNAME)) {
-            target.setNickname(nickname);
-        }
-        publishPropertiesChanged(sender, target.actorNr(), update);
-    }
-
-    private void putOrDelete(PhotonHashtable table, Object key, Object value) {
-        if (value == null && hasFlag(RoomOptionFlags.DELETE_NULL_PROPS)) {
-            table.remove(key);
-        } else {
-            table.put(key, value);
-        }
-    }
-
-    /** Sent when asked (Broadcast) or with CAS; to everyone with CAS or BroadcastPropsChangeToAll, else others. */
-    private void publishPropertiesChanged(Actor sender, int targetActorNr, PropertyUpdate update) {
-        if (!update.broadcast() && !update.isCas()) {
-            return;
-        }
-        boolean toAll = update.isCas() || hasFlag(RoomOptionFlags.BROADCAST_PROPS_CHANGE_TO_ALL);
-        EventData event = propertiesChangedEvent(sender.actorNr(), targetActorNr, update.properties());
-        broadcast(event, collectActive(toAll ? 0 : sender.actorNr()), SendParameters.DEFAULT);
-    }
-
-    private static EventData propertiesChangedEvent(int senderActorNr, int targetActorNr, PhotonHashtable props) {
-        return new EventData(EventCode.PROPERTIES_CHANGED, Parameters.of(ParameterCode.TARGET_ACTOR_NR, targetActorNr,
-                ParameterCode.PROPERTIES, props, ParameterCode.ACTOR_NR, senderActorNr));
-    }
-
-    /** GetProperties (251): game (1), actor (2) or both (3) property sets, optionally narrowed to keys and actors. */
+    /** GetProperties (251); see {@link RoomProperties#get}. */
     public void getProperties(RoomMember member, Parameters p) {
         Actor sender = actorOf(member);
-        if (sender == null) {
-            return;
-        }
-        int op = OperationCode.GET_PROPERTIES;
-        try {
-            int type = RequestValues.optionalInt(p.get(ParameterCode.PROPERTY_TYPE), 3, "PropertyType");
-            int[] actorNrs = RequestValues.optionalIntArray(p.get(ParameterCode.ACTORS), "Actors");
-            List<Object> gameKeys = RequestValues.optionalList(p.get(ParameterCode.GAME_PROPERTY_KEYS),
-                    "GamePropertyKeys");
-            List<Object> actorKeys = RequestValues.optionalList(p.get(ParameterCode.ACTOR_PROPERTY_KEYS),
-                    "ActorPropertyKeys");
-            Parameters response = new Parameters(2);
-            if ((type & 1) != 0) {
-                response.put(ParameterCode.GAME_PROPERTIES, filtered(gameProperties(), gameKeys));
-            }
-            if ((type & 2) != 0) {
-                PhotonHashtable all = new PhotonHashtable();
-                for (Actor a : actors.values()) {
-                    if (actorNrs == null || Arrays.stream(actorNrs).anyMatch(n -> n == a.actorNr())) {
-                        all.put(a.actorNr(), filtered(a.visibleProperties(publishUserId()), actorKeys));
-                    }
-                }
-                response.put(ParameterCode.ACTOR_PROPERTIES, all);
-            }
-            sender.peer().sendOperationResponse(OperationResponse.ok(op, response), SendParameters.DEFAULT);
-        } catch (RoomException e) {
-            sender.peer().sendOperationResponse(OperationResponse.error(op, e.returnCode(), e.getMessage()),
-                    SendParameters.DEFAULT);
+        if (sender != null) {
+            properties.get(sender, p);
         }
     }
 
-    private static PhotonHashtable filtered(PhotonHashtable table, List<Object> keys) {
-        if (keys == null) {
-            return table;
-        }
-        PhotonHashtable out = new PhotonHashtable();
-        for (Object k : keys) {
-            if (table.containsKey(k)) {
-                out.put(k, table.get(k));
-            }
-        }
-        return out;
+    /** Sets properties for a client or (sender null) for the plugin; see {@link RoomProperties#apply}. */
+    boolean applyProperties(Actor sender, PropertyUpdate update, boolean answerRefusal) {
+        return properties.apply(sender, update, answerRefusal);
     }
 
     /** All game properties as clients see them: the well-known keys, then the custom ones. */
@@ -844,23 +899,69 @@ public final class Room {
                                Consumer<Room> emptyTtlExpired) {
         Room room = new Room(state.gameId(), state.appId(), state.appVersion(), state.options(), settings, fiber,
                 listener, emptyTtlExpired);
-        room.actorCounter = state.actorCounter();
-        room.masterClientId = state.masterClientId();
-        room.excludedUsers.addAll(state.excludedUsers());
-        room.cacheLimitReached = state.cacheLimitReached();
+        room.loadState(state);
+        return room;
+    }
+
+    /** Takes over a saved state (options, actors as inactive, cache); the room must have no actor yet. */
+    void loadState(RoomState state) {
+        if (!actors.isEmpty()) {
+            throw new IllegalStateException("room " + gameId + " already has actors; state can only be loaded first");
+        }
+        RoomOptions options = state.options();
+        flags = options.flags();
+        lobbyName = options.lobbyName();
+        lobbyType = options.lobbyType();
+        maxPlayers = options.maxPlayers();
+        open = options.open();
+        visible = options.visible();
+        playerTtl = options.playerTtlMillis();
+        emptyRoomTtl = options.emptyRoomTtlMillis();
+        lobbyPropertyKeys = options.lobbyPropertyKeys();
+        expectedUsers.clear();
+        expectedUsers.addAll(options.expectedUsers());
+        customProperties.clear();
+        customProperties.putAll(options.customProperties());
+        actorCounter = state.actorCounter();
+        masterClientId = state.masterClientId();
+        excludedUsers.clear();
+        excludedUsers.addAll(state.excludedUsers());
+        cacheLimitReached = state.cacheLimitReached();
         for (RoomState.ActorState a : state.actors()) {
             Actor actor = new Actor(a.actorNr(), a.userId(), a.nickname(), new PhotonHashtable(a.properties()));
             for (int g : a.groups()) {
                 actor.groups().set(g);
             }
-            room.actors.put(actor.actorNr(), actor);
-            if (room.playerTtl > 0 && room.playerTtl != Integer.MAX_VALUE) {
-                actor.setTtlTimer(fiber.schedule(() -> room.playerTtlExpired(actor), room.playerTtl));
+            actors.put(actor.actorNr(), actor);
+            if (playerTtl > 0 && playerTtl != Integer.MAX_VALUE) {
+                actor.setTtlTimer(fiber.schedule(() -> playerTtlExpired(actor), playerTtl));
             }
         }
-        room.cache.restore(state.cacheSlice(), state.cachedEvents(), state.actorCaches());
-        room.scheduleUnloadIfEmpty();
-        return room;
+        cache.restore(state.cacheSlice(), state.cachedEvents(), state.actorCaches());
+        scheduleUnloadIfEmpty();
+    }
+
+    /** Gives the room its plugin; the owner calls it on the room fiber before the first join. */
+    void usePlugin(PluginGate gate) {
+        plugins = gate;
+    }
+
+    /** The room's plugin gate (the Default plugin unless the owner gave it another). */
+    PluginGate plugins() {
+        return plugins;
+    }
+
+    /** The room's budget of forwarded web calls per second (HttpForwardLimit), made on first use. */
+    public HttpForwardLimiter httpForwards(java.util.function.Supplier<HttpForwardLimiter> create) {
+        if (httpForwards == null) {
+            httpForwards = create.get();
+        }
+        return httpForwards;
+    }
+
+    /** The room's plugin. */
+    public org.photonee.core.plugin.RoomPlugin plugin() {
+        return plugins.plugin();
     }
 
     RoomOptions currentOptions() {
@@ -962,7 +1063,7 @@ public final class Room {
         return nrs;
     }
 
-    private boolean publishUserId() {
+    boolean publishUserId() {
         return hasFlag(RoomOptionFlags.PUBLISH_USER_ID);
     }
 

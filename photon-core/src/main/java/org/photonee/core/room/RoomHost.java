@@ -9,6 +9,10 @@ import java.util.Optional;
 import org.photonee.core.codes.ReturnCode;
 import org.photonee.core.fiber.FiberFactory;
 import org.photonee.core.peer.SendParameters;
+import org.photonee.core.plugin.DefaultPlugin;
+import org.photonee.core.plugin.PluginRegistry;
+import org.photonee.core.plugin.RoomPlugin;
+import org.photonee.core.plugin.RoomPluginFactory;
 import org.photonee.core.protocol.OperationResponse;
 import org.photonee.core.s2s.GameRemoveReason;
 import org.photonee.core.s2s.GameStateListener;
@@ -26,6 +30,7 @@ public final class RoomHost {
     private final RoomSettings settings;
     private final GameStateListener listener;
     private final RoomStateStore store;
+    private final PluginRegistry plugins;
     /** Guarded by {@code this}. */
     private final Map<RoomKey, Entry> rooms = new HashMap<>();
 
@@ -43,14 +48,30 @@ public final class RoomHost {
     }
 
     public RoomHost(FiberFactory fibers, RoomSettings settings, GameStateListener listener, RoomStateStore store) {
+        this(fibers, settings, listener, store, PluginRegistry.defaults());
+    }
+
+    /** @param plugins the plugins rooms may ask for, and the one they get when they name none */
+    public RoomHost(FiberFactory fibers, RoomSettings settings, GameStateListener listener, RoomStateStore store,
+                    PluginRegistry plugins) {
         this.fibers = Objects.requireNonNull(fibers, "fibers");
         this.settings = settings == null ? RoomSettings.DEFAULTS : settings;
         this.listener = listener == null ? GameStateListener.NONE : listener;
         this.store = store == null ? RoomStateStore.NONE : store;
+        this.plugins = plugins == null ? PluginRegistry.defaults() : plugins;
     }
 
-    /** CreateGame: a new room with the given options and the requester as its first actor, or GameIdAlreadyExists. */
+    /**
+     * CreateGame: a new room with the given options and the requester as its first actor, or GameIdAlreadyExists,
+     * or PluginMismatch when it asks for a plugin this server does not offer.
+     */
     public void create(String appId, String appVersion, String gameId, RoomOptions options, JoinRequest request) {
+        RoomPluginFactory factory = factoryFor(request);
+        if (factory == null) {
+            refuse(request, ReturnCode.PLUGIN_MISMATCH, "Plugin '" + request.plugin()
+                    + "' is not offered by this game server; offered: " + plugins.names());
+            return;
+        }
         boolean saved = store.exists(appId, gameId);
         Entry entry;
         synchronized (this) {
@@ -67,18 +88,77 @@ public final class RoomHost {
             refuse(request, ReturnCode.GAME_ID_ALREADY_EXISTS, "A game with id " + gameId + " already exists");
             return;
         }
-        entry.room.fiber().enqueue(() -> runJoin(entry, request, true));
+        entry.room.fiber().enqueue(() -> {
+            if (installPlugin(entry.room, factory, request)) {
+                runJoin(entry, request, Room.JoinKind.CREATE);
+            } else {
+                forgetFailedRoom(entry);
+            }
+        });
+    }
+
+    /** The factory a join asks for: the named one (null when not offered), else the default. */
+    private RoomPluginFactory factoryFor(JoinRequest request) {
+        return request.plugin() == null ? plugins.defaultFactory() : plugins.find(request.plugin()).orElse(null);
+    }
+
+    /**
+     * Creates the new room's plugin on its fiber. A factory that throws refuses the join with PluginReportedError.
+     */
+    private boolean installPlugin(Room room, RoomPluginFactory factory, JoinRequest request) {
+        if (factory == DefaultPlugin.FACTORY) {
+            return true;
+        }
+        RoomPluginHost host = new RoomPluginHost(room, plugins.http(factory.name()), factory.name());
+        RoomPlugin plugin;
+        try {
+            plugin = Objects.requireNonNull(factory.create(host, plugins.settingsOf(factory.name())),
+                    "the factory returned no plugin");
+        } catch (RuntimeException e) {
+            System.getLogger("org.photonee.plugin").log(System.Logger.Level.WARNING,
+                    "plugin " + factory.name() + " could not be created for room " + room.gameId(), e);
+            request.member().joinFailed(ReturnCode.PLUGIN_REPORTED_ERROR);
+            request.member().peer().sendOperationResponse(OperationResponse.error(request.operationCode(),
+                    ReturnCode.PLUGIN_REPORTED_ERROR, "Plugin " + factory.name() + " could not be created: " + e),
+                    SendParameters.DEFAULT);
+            return false;
+        }
+        PluginGate gate = new PluginGate(plugin);
+        host.bind(gate.hooks());
+        room.usePlugin(gate);
+        return true;
+    }
+
+    /** A room whose plugin could not be made: it never existed for anyone. */
+    private void forgetFailedRoom(Entry entry) {
+        synchronized (this) {
+            entry.pendingJoins--;
+        }
+        Room room = entry.room;
+        if (removeIfIdle(room)) {
+            room.unload();
+            room.fiber().dispose();
+            listener.gameRemoved(room.appId(), room.appVersion(), room.gameId(), GameRemoveReason.FAILED_TO_CREATE);
+        }
     }
 
     /**
      * JoinGame: into the loaded room, else into the restored saved room, else into a new room when
-     * {@code createOptions} is given (JoinMode CreateIfNotExists), else GameIdNotExists.
+     * {@code createOptions} is given (JoinMode CreateIfNotExists) or the plugin loads rooms it does not hold
+     * (webhooks with IsPersistent), else GameIdNotExists.
      */
     public void join(String appId, String appVersion, String gameId, RoomOptions createOptions, JoinRequest request) {
         RoomKey key = new RoomKey(appId, gameId);
         Entry entry = routeToLoaded(key);
-        boolean creating = false;
+        Room.JoinKind kind = Room.JoinKind.JOIN;
+        RoomPluginFactory factory = null;
         if (entry == null) {
+            factory = factoryFor(request);
+            if (factory == null) {
+                refuse(request, ReturnCode.PLUGIN_MISMATCH, "Plugin '" + request.plugin()
+                        + "' is not offered by this game server; offered: " + plugins.names());
+                return;
+            }
             Optional<RoomState> saved = store.load(appId, gameId);
             synchronized (this) {
                 entry = rooms.get(key);
@@ -86,10 +166,13 @@ public final class RoomHost {
                     entry = new Entry(Room.restore(saved.get(), settings, fibers.newFiber("room-" + gameId),
                             listener, this::emptyTtlExpired));
                     rooms.put(key, entry);
-                } else if (entry == null && createOptions != null) {
-                    entry = new Entry(newRoom(appId, appVersion, gameId, createOptions));
+                } else if (entry == null && (createOptions != null || factory.loadsUnknownRooms())) {
+                    entry = new Entry(newRoom(appId, appVersion, gameId,
+                            createOptions == null ? RoomOptions.defaults() : createOptions));
                     rooms.put(key, entry);
-                    creating = true;
+                    kind = factory.loadsUnknownRooms() ? Room.JoinKind.LOAD : Room.JoinKind.CREATE;
+                } else if (entry != null) {
+                    factory = null;
                 }
                 if (entry != null) {
                     entry.pendingJoins++;
@@ -101,8 +184,15 @@ public final class RoomHost {
             return;
         }
         Entry target = entry;
-        boolean created = creating;
-        target.room.fiber().enqueue(() -> runJoin(target, request, created));
+        Room.JoinKind joinKind = kind;
+        RoomPluginFactory newPlugin = factory;
+        target.room.fiber().enqueue(() -> {
+            if (newPlugin == null || installPlugin(target.room, newPlugin, request)) {
+                runJoin(target, request, joinKind);
+            } else {
+                forgetFailedRoom(target);
+            }
+        });
     }
 
     private synchronized Entry routeToLoaded(RoomKey key) {
@@ -118,10 +208,14 @@ public final class RoomHost {
                 this::emptyTtlExpired);
     }
 
-    /** On the room fiber. */
-    private void runJoin(Entry entry, JoinRequest request, boolean creating) {
+    /** On the room fiber: the join runs through the room's plugin, which may answer it later. */
+    private void runJoin(Entry entry, JoinRequest request, Room.JoinKind kind) {
         Room room = entry.room;
-        room.join(request);
+        room.join(request, kind, () -> joinAnswered(entry, kind != Room.JoinKind.JOIN));
+    }
+
+    private void joinAnswered(Entry entry, boolean creating) {
+        Room room = entry.room;
         synchronized (this) {
             entry.pendingJoins--;
         }
@@ -139,18 +233,32 @@ public final class RoomHost {
         }
     }
 
-    /** On the room fiber, when the room had no active actor for EmptyRoomTTL. */
+    /**
+     * On the room fiber, when the room had no active actor for EmptyRoomTTL: its plugin closes it (maybe after
+     * an HTTP answer), then it is unloaded unless a join arrived meanwhile.
+     */
     private void emptyTtlExpired(Room room) {
-        if (!removeIfIdle(room)) {
+        if (!isIdle(room)) {
             return;
         }
-        RoomState state = room.unload();
-        if (state != null) {
-            store.save(state);
-        } else if (room.isPersistent()) {
-            store.delete(room.appId(), room.gameId());
-        }
-        room.fiber().dispose();
+        room.close(() -> {
+            if (room.activeCount() > 0 || !removeIfIdle(room)) {
+                room.scheduleUnloadIfEmpty();
+                return;
+            }
+            RoomState state = room.unload();
+            if (state != null) {
+                store.save(state);
+            } else if (room.isPersistent()) {
+                store.delete(room.appId(), room.gameId());
+            }
+            room.fiber().dispose();
+        });
+    }
+
+    private synchronized boolean isIdle(Room room) {
+        Entry entry = rooms.get(new RoomKey(room.appId(), room.gameId()));
+        return entry != null && entry.room == room && entry.pendingJoins == 0;
     }
 
     private synchronized boolean removeIfIdle(Room room) {

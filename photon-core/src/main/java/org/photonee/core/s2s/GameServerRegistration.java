@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.photonee.core.codes.ServerState;
+import org.photonee.core.peer.Transport;
 
 /**
  * What a game server tells its master when its link comes up (RegisterGameServer).
@@ -29,6 +30,17 @@ public record GameServerRegistration(String serverId, Map<String, String> public
             throw new IllegalArgumentException("a game server needs at least one public address");
         }
         publicAddresses = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(publicAddresses));
+    }
+
+    /** The key under which a game server names its address on one transport: "netty:Json". */
+    public static String addressKey(Transport transport, String subprotocol) {
+        return transport.key() + ":" + subprotocol;
+    }
+
+    /** The address for a client on {@code transport} speaking {@code subprotocol}, falling back as below. */
+    public String addressFor(Transport transport, String subprotocol) {
+        String exact = publicAddresses.get(addressKey(transport, subprotocol));
+        return exact != null ? exact : addressFor(subprotocol);
     }
 
     /** The address for a client speaking the given subprotocol, or the first address when none matches. */

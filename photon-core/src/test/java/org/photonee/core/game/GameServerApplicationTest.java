@@ -310,4 +310,29 @@ class GameServerApplicationTest {
         assertEquals(3, ((PhotonHashtable) r.parameters().get(ParameterCode.GAME_PROPERTIES)).get("turn"));
         assertNotNull(app.rooms().find("app", "turns").orElse(null));
     }
+
+    @Test
+    void rpcIsForwardedInAndOutOfARoomAndLimitedPerRoomPerSecond() {
+        List<String> paths = new java.util.concurrent.CopyOnWriteArrayList<>();
+        app.setWebRpc(new org.photonee.core.webrpc.WebRpc(new org.photonee.core.webrpc.WebRpcSettings(
+                new org.photonee.core.webrpc.WebServiceUrl("http://127.0.0.1:9/rpc"), 2, null), call -> {
+                    paths.add(call.uri().getPath());
+                    return java.util.concurrent.CompletableFuture.completedFuture(new org.photonee.core.http.HttpOutcome(
+                            org.photonee.core.http.HttpStatus.SUCCESS, 200,
+                            "{\"ResultCode\":0,\"Data\":{\"ok\":true}}".getBytes(), null, 1));
+                }, ""));
+        TestClient outside = authenticated("u0", null);
+        OperationResponse r = outside.call(OperationCode.RPC, ParameterCode.URI_PATH, "hello");
+        assertEquals(ReturnCode.OK, r.returnCode());
+        assertEquals(Map.of("ok", true), r.parameters().get(ParameterCode.RPC_CALL_PARAMS));
+        TestClient alice = inRoom("alice", "r", OperationCode.CREATE_GAME);
+        TestClient bob = inRoom("bob", "r", OperationCode.JOIN_GAME);
+        assertEquals(ReturnCode.OK, alice.call(OperationCode.RPC, ParameterCode.URI_PATH, "a").returnCode());
+        assertEquals(ReturnCode.OK, bob.call(OperationCode.RPC, ParameterCode.URI_PATH, "b").returnCode());
+        OperationResponse limited = alice.call(OperationCode.RPC, ParameterCode.URI_PATH, "c");
+        assertEquals(ReturnCode.HTTP_LIMIT_REACHED, limited.returnCode());
+        assertEquals(List.of("/rpc/hello", "/rpc/a", "/rpc/b"), paths);
+        fibers.advance(1000);
+        assertEquals(ReturnCode.OK, alice.call(OperationCode.RPC, ParameterCode.URI_PATH, "d").returnCode());
+    }
 }

@@ -121,4 +121,17 @@ class MasterAuthenticationTest extends MasterTestBase {
         TestPeer c = client("alice");
         c.expectError(ReturnCode.OPERATION_INVALID, 42);
     }
+
+    @Test
+    void directConnectTakesOnlyStringOrByteArrayAuthData() {
+        start();
+        TestPeer c = connect(json);
+        org.photonee.core.protocol.PhotonHashtable dict = new org.photonee.core.protocol.PhotonHashtable();
+        dict.put("user", "alice");
+        OperationResponse r = c.expectError(ReturnCode.OPERATION_INVALID, OperationCode.AUTHENTICATE,
+                ParameterCode.APPLICATION_ID, "app", ParameterCode.CLIENT_AUTHENTICATION_DATA, dict);
+        assertTrue(r.debugMessage().startsWith("InvalidTypeForAuthData"), r.debugMessage());
+        c.expectOk(OperationCode.AUTHENTICATE, ParameterCode.APPLICATION_ID, "app",
+                ParameterCode.CLIENT_AUTHENTICATION_DATA, "text data");
+    }
 }

@@ -83,10 +83,10 @@ public class MasterTables {
 
     private void writeServer(MasterChange.ServerSnapshot s, String masterNode) {
         GameServerEntity row = em.find(GameServerEntity.class, s.serverId());
-        if (row == null) {
+        boolean fresh = row == null;
+        if (fresh) {
             row = new GameServerEntity(s.serverId(), s.atMillis());
             row.setLastReportAt(s.atMillis());
-            em.persist(row);
         }
         row.setMasterNode(masterNode);
         row.setAddresses(addresses(s.addresses()));
@@ -99,13 +99,17 @@ public class MasterTables {
             // A connected server reports its load every second; while its link is down the last time stays.
             row.setLastReportAt(s.atMillis());
         }
+        if (fresh) {
+            // Persisted once complete: Hibernate (WildFly) may insert at persist time, before the setters ran.
+            em.persist(row);
+        }
     }
 
     private void writeGame(MasterChange.GameSnapshot g, String masterNode) {
         GameEntryEntity row = em.find(GameEntryEntity.class, new GameEntryId(g.appId(), g.appVersion(), g.gameId()));
-        if (row == null) {
+        boolean fresh = row == null;
+        if (fresh) {
             row = new GameEntryEntity(g.appId(), g.appVersion(), g.gameId(), g.atMillis());
-            em.persist(row);
         }
         row.setMasterNode(masterNode);
         row.setLobbyName(g.lobbyName());
@@ -119,6 +123,9 @@ public class MasterTables {
         row.setOpen(g.open());
         row.setVisible(g.visible());
         row.setUpdatedAt(g.atMillis());
+        if (fresh) {
+            em.persist(row);
+        }
 
         LobbyEntity lobby = em.find(LobbyEntity.class, new LobbyId(g.appId(), g.appVersion(), g.lobbyName(),
                 g.lobbyType()));

@@ -8,6 +8,7 @@ import jakarta.websocket.Session;
 import org.photonee.core.codec.WireProtocols;
 import org.photonee.core.codec.json.JsonProtocol;
 import org.photonee.core.codes.DisconnectReason;
+import org.photonee.core.fiber.EndOfBatch;
 import org.photonee.core.peer.ApplicationBase;
 import org.photonee.core.peer.CloseCodes;
 import org.photonee.core.peer.InitRequest;
@@ -93,10 +94,12 @@ public final class PeerEndpoint extends Endpoint {
         peer = created;
         conn.attach(created);
         if (protocol.get().isText()) {
-            session.addMessageHandler(String.class, text -> created.receive(WireFrame.text(text)));
+            // One received message is one batch: what the peer answers on this thread is flushed once.
+            session.addMessageHandler(String.class, text ->
+                    EndOfBatch.run(() -> created.receive(WireFrame.text(text))));
         } else {
             session.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) data ->
-                    created.receive(WireFrame.view(data)));
+                    EndOfBatch.run(() -> created.receive(WireFrame.view(data))));
         }
     }
 

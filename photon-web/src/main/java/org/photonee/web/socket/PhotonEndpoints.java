@@ -43,7 +43,7 @@ public final class PhotonEndpoints implements ServerApplicationConfig {
     }
 
     /** True only for an explicit {@code photon.bench.relay=true}: normal runs never expose the relay. */
-    static boolean benchRelayEnabled(Function<String, String> config) {
+    public static boolean benchRelayEnabled(Function<String, String> config) {
         String v = config.apply(BenchRelayEndpoint.ENABLE_KEY);
         return v != null && v.trim().equalsIgnoreCase("true");
     }

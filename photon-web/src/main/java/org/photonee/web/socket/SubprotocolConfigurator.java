@@ -20,7 +20,7 @@ final class SubprotocolConfigurator extends ServerEndpointConfig.Configurator {
 
     @Override
     public String getNegotiatedSubprotocol(List<String> supported, List<String> requested) {
-        return SubprotocolPolicy.PROTOCOLS.select(SubprotocolPolicy.parseOffers(requested))
+        return SubprotocolPolicy.PROTOCOLS.select(org.photonee.core.codec.WireProtocols.parseOffers(requested))
                 .map(WireProtocol::subprotocol).orElse("");
     }
 

@@ -25,7 +25,7 @@ public class SubprotocolFilter extends HttpFilter {
             throws IOException, ServletException {
         String upgrade = request.getHeader("Upgrade");
         if (upgrade != null && "websocket".equalsIgnoreCase(upgrade.trim())) {
-            List<String> offers = SubprotocolPolicy.parseOffers(
+            List<String> offers = org.photonee.core.codec.WireProtocols.parseOffers(
                     Collections.list(request.getHeaders("Sec-WebSocket-Protocol")));
             if (SubprotocolPolicy.PROTOCOLS.select(offers).isEmpty()) {
                 response.setStatus(HttpServletResponse.SC_BAD_REQUEST);

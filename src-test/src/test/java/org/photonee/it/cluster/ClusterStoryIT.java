@@ -3,6 +3,7 @@ package org.photonee.it.cluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Timeout;
 import org.photonee.client.JoinRandomRoomOptions;
 import org.photonee.client.LoadBalancingClient;
@@ -14,6 +15,8 @@ import org.photonee.client.TypedLobby;
 import org.photonee.client.AuthValues;
 import org.photonee.core.codes.EventCaching;
 import org.photonee.it.support.EventRecorder;
+import org.photonee.core.peer.Transport;
+import org.photonee.it.support.OverTransport;
 import org.photonee.it.support.PhotonProcess;
 
 import java.net.URI;
@@ -46,19 +49,26 @@ class ClusterStoryIT {
     private static final int MASTER_PORT = 18280;
     private static final int GS1_PORT = 18281;
     private static final int GS2_PORT = 18282;
+    private static final int MASTER_NETTY_PORT = 18093;
+    private static final int GS1_NETTY_PORT = 18094;
+    private static final int GS2_NETTY_PORT = 18095;
     private static final Duration READY = Duration.ofSeconds(240);
 
     private static PhotonProcess master;
     private static PhotonProcess gs1;
     private static PhotonProcess gs2;
     private static final List<LoadBalancingClient> clients = new ArrayList<>();
+    /** The transport of the clients and of the game servers' links to the master ({@link NettyClusterStoryIT}). */
+    private static Transport transport;
 
     @BeforeAll
-    static void startCluster() throws Exception {
-        String s2s = "ws://127.0.0.1:" + MASTER_PORT + "/photon/s2s";
-        master = PhotonProcess.start(MASTER_PORT, SECRET, "--roles", "ns,master");
-        gs1 = PhotonProcess.start(GS1_PORT, SECRET, "--roles", "game", "--master-url", s2s);
-        gs2 = PhotonProcess.start(GS2_PORT, SECRET, "--roles", "game", "--master-url", s2s);
+    static void startCluster(TestInfo test) throws Exception {
+        OverTransport over = test.getTestClass().orElseThrow().getAnnotation(OverTransport.class);
+        transport = over == null ? Transport.CONTAINER : over.value();
+        master = PhotonProcess.start(MASTER_PORT, MASTER_NETTY_PORT, SECRET, "--roles", "ns,master");
+        String s2s = master.webSocket("s2s", transport).toString();
+        gs1 = PhotonProcess.start(GS1_PORT, GS1_NETTY_PORT, SECRET, "--roles", "game", "--master-url", s2s);
+        gs2 = PhotonProcess.start(GS2_PORT, GS2_NETTY_PORT, SECRET, "--roles", "game", "--master-url", s2s);
         master.awaitReady(READY);
         gs1.awaitReady(READY);
         gs2.awaitReady(READY);
@@ -138,7 +148,7 @@ class ClusterStoryIT {
         assertEquals(2, roomsByServer.size(), "rooms on both game servers: " + roomsByServer);
 
         // A game server dies mid-game.
-        String victimAddress = "127.0.0.1:" + GS1_PORT;
+        String victimAddress = "127.0.0.1:" + (transport == Transport.NETTY ? GS1_NETTY_PORT : GS1_PORT);
         List<CompletableFuture<Integer>> victimDisconnects = new ArrayList<>();
         for (LoadBalancingClient host : hosts) {
             if (gameServerOf(host).equals(victimAddress)) {
@@ -154,7 +164,7 @@ class ClusterStoryIT {
         }
         // Within 5 s, the master sends every new room to the survivor.
         LoadBalancingClient refugee = client("refugee", new EventRecorder());
-        String survivor = "127.0.0.1:" + GS2_PORT;
+        String survivor = "127.0.0.1:" + (transport == Transport.NETTY ? GS2_NETTY_PORT : GS2_PORT);
         for (int i = 0; i < 4; i++) {
             Room room = await(refugee.createRoom("after-crash-" + i, RoomOptions.defaults()));
             assertNotNull(room);
@@ -189,7 +199,7 @@ class ClusterStoryIT {
         c.setAuthValues(AuthValues.user(userId));
         c.addListener(recorder);
         clients.add(c);
-        await(c.connectToRegionMaster(master.webSocket("ns"), "eu"));
+        await(c.connectToRegionMaster(master.webSocket("ns", transport), "eu"));
         return c;
     }
 

@@ -14,6 +14,7 @@ import org.photonee.core.auth.AuthToken;
 import org.photonee.core.codes.OperationCode;
 import org.photonee.core.codes.ParameterCode;
 import org.photonee.core.codes.ReturnCode;
+import org.photonee.core.peer.Transport;
 import org.photonee.core.protocol.OperationResponse;
 import org.photonee.core.protocol.PhotonHashtable;
 import org.photonee.it.support.MessageClient;
@@ -41,6 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
 class CustomAuthIT {
     private static final int PORT = 18580;
+    private static final int NETTY_PORT = 19580;
     private static final String SECRET = "custom-auth-secret";
     private static TestAuthService service;
     private static PhotonProcess server;
@@ -49,7 +51,7 @@ class CustomAuthIT {
     static void start() throws Exception {
         service = TestAuthService.start();
         String url = service.url();
-        server = PhotonProcess.start(PORT, SECRET,
+        server = PhotonProcess.start(PORT, NETTY_PORT, SECRET,
                 "-Dphoton.auth.enabled=true",
                 "-Dphoton.auth.providers=shop,lenient,forward",
                 "-Dphoton.auth.shop.type=0", "-Dphoton.auth.shop.url=" + url,
@@ -220,14 +222,17 @@ class CustomAuthIT {
     }
 
     @Test
-    void theJavaClientLogsInThroughTheServiceAndPlays() throws Exception {
-        try (LoadBalancingClient client = new LoadBalancingClient("app", "1.0")) {
-            client.setAuthValues(AuthValues.ANONYMOUS.withCustomAuth("user=ok-frank", null));
-            client.connectToRegionMaster(server.webSocket("ns"), "eu").toCompletableFuture().get(30, TimeUnit.SECONDS);
-            assertEquals("svc-frank", client.userId());
-            Room room = client.createRoom("auth-room", RoomOptions.defaults()).toCompletableFuture()
-                    .get(30, TimeUnit.SECONDS);
-            assertEquals(1, room.localActorNr());
+    void theJavaClientLogsInThroughTheServiceAndPlaysOnBothTransports() throws Exception {
+        for (Transport transport : Transport.values()) {
+            try (LoadBalancingClient client = new LoadBalancingClient("app", "1.0")) {
+                client.setAuthValues(AuthValues.ANONYMOUS.withCustomAuth("user=ok-frank", null));
+                client.connectToRegionMaster(server.webSocket("ns", transport), "eu").toCompletableFuture()
+                        .get(30, TimeUnit.SECONDS);
+                assertEquals("svc-frank", client.userId());
+                Room room = client.createRoom("auth-room-" + transport, RoomOptions.defaults()).toCompletableFuture()
+                        .get(30, TimeUnit.SECONDS);
+                assertEquals(1, room.localActorNr(), transport.toString());
+            }
         }
         try (LoadBalancingClient refused = new LoadBalancingClient("app", "1.0")) {
             refused.setAuthValues(AuthValues.ANONYMOUS.withCustomAuth("user=denied", null));

@@ -14,6 +14,7 @@ import org.photonee.core.auth.AuthToken;
 import org.photonee.core.codes.OperationCode;
 import org.photonee.core.codes.ParameterCode;
 import org.photonee.core.codes.ReturnCode;
+import org.photonee.core.peer.Transport;
 import org.photonee.core.protocol.OperationResponse;
 import org.photonee.it.support.JsSdk;
 import org.photonee.it.support.LocalKeycloak;
@@ -31,6 +32,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -49,6 +51,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 class OidcSsoIT {
     private static final int PORT = 18680;
+    private static final int NETTY_PORT = 19680;
     private static final String SECRET = "oidc-secret";
     private static final String ISSUER = LocalKeycloak.issuer("photon");
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -69,13 +72,14 @@ class OidcSsoIT {
         List<String> args = new java.util.ArrayList<>(List.of("-Dphoton.auth.enabled=true",
                 "-Dphoton.auth.providers=sso,jwt", "-Dphoton.auth.sso.type=0", "-Dphoton.auth.jwt.type=9",
                 "-Dphoton.admin.issuer=" + ISSUER, "-Dphoton.admin.audience=photon-api",
+                "-Dphoton.admin.clientId=photon-dashboard", "-Dphoton.admin.clientSecret=dashboard-secret",
                 "-Dphoton.auth.failureDisconnectMinMs=5000", "-Dphoton.auth.failureDisconnectMaxMs=5000"));
         for (String name : List.of("sso", "jwt")) {
             for (String kv : provider) {
                 args.add("-Dphoton.auth." + name + "." + kv);
             }
         }
-        server = PhotonProcess.start(PORT, SECRET, args.toArray(String[]::new));
+        server = PhotonProcess.start(PORT, NETTY_PORT, SECRET, args.toArray(String[]::new));
         server.awaitReady(Duration.ofSeconds(240));
     }
 
@@ -121,13 +125,16 @@ class OidcSsoIT {
     @Test
     void aPlayerLogsInWithTheIdentityProvidersTokenAndPlays() throws Exception {
         String jwt = playerToken();
-        try (LoadBalancingClient client = new LoadBalancingClient("app", "1.0")) {
-            client.setAuthValues(AuthValues.ANONYMOUS.withCustomAuth(null, jwt));
-            client.connectToRegionMaster(server.webSocket("ns"), "eu").toCompletableFuture().get(30, TimeUnit.SECONDS);
-            assertEquals(claim(jwt, "sub"), client.userId(), "the user id is the token's sub");
-            Room room = client.createRoom("sso-room", RoomOptions.defaults()).toCompletableFuture()
-                    .get(30, TimeUnit.SECONDS);
-            assertEquals(1, room.localActorNr());
+        for (Transport transport : Transport.values()) {
+            try (LoadBalancingClient client = new LoadBalancingClient("app", "1.0")) {
+                client.setAuthValues(AuthValues.ANONYMOUS.withCustomAuth(null, jwt));
+                client.connectToRegionMaster(server.webSocket("ns", transport), "eu").toCompletableFuture()
+                        .get(30, TimeUnit.SECONDS);
+                assertEquals(claim(jwt, "sub"), client.userId(), "the user id is the token's sub");
+                Room room = client.createRoom("sso-room-" + transport, RoomOptions.defaults()).toCompletableFuture()
+                        .get(30, TimeUnit.SECONDS);
+                assertEquals(1, room.localActorNr(), transport.toString());
+            }
         }
     }
 
@@ -201,6 +208,99 @@ class OidcSsoIT {
         String joined = out.stream().filter(l -> l.contains("\"joined\"")).findFirst().orElse(null);
         assertNotNull(joined, "the JS SDK did not join a room: " + out);
         assertTrue(joined.contains("\"userId\":\"" + claim(jwt, "sub") + "\""), joined);
+    }
+
+    @Test
+    void anOperatorSignsInToTheDashboardInTheBrowserFlowAndAPlayerIsRefused() throws Exception {
+        BrowserSession operator = new BrowserSession();
+        String session = operator.signIn("http://127.0.0.1:" + PORT + "/photon/dashboard/session", "operator1",
+                "operator1-pass");
+        assertTrue(session.contains("\"caller\":\"operator1\""), session);
+        String accessToken = session.replaceAll(".*\"accessToken\":\"([^\"]+)\".*", "$1");
+        assertEquals(200, admin(accessToken).statusCode(), "the page's token opens the admin API");
+        BrowserSession player = new BrowserSession();
+        assertEquals(403, player.signInStatus("http://127.0.0.1:" + PORT + "/photon/dashboard/session", "player1",
+                "player1-pass"));
+    }
+
+    /**
+     * A browser without a browser: follows the authorization-code flow by hand (redirect to Keycloak, its login
+     * form, the callback) with one cookie jar, as a person's browser would.
+     */
+    private static final class BrowserSession {
+        private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        /**
+         * One jar for both hosts (both are 127.0.0.1). Kept by hand: Keycloak marks its login cookies Secure even on
+         * plain http in dev mode, and the JDK's cookie manager then never sends them back, while a browser treats
+         * 127.0.0.1 as a secure context.
+         */
+        private final Map<String, String> cookies = new java.util.LinkedHashMap<>();
+        private HttpResponse<String> last;
+        /** The redirects followed after the login form, for failure messages. */
+        private String trace;
+
+        String signIn(String protectedUrl, String user, String password) throws Exception {
+            assertEquals(200, signInStatus(protectedUrl, user, password), trace + ": " + last.body());
+            return last.body();
+        }
+
+        int signInStatus(String protectedUrl, String user, String password) throws Exception {
+            HttpResponse<String> r = get(protectedUrl);
+            assertEquals(302, r.statusCode(), "an anonymous visit is sent to the identity provider: " + r.body());
+            String login = r.headers().firstValue("Location").orElseThrow();
+            assertTrue(login.startsWith(ISSUER + "/protocol/openid-connect/auth"), login);
+            HttpResponse<String> form = get(login);
+            java.util.regex.Matcher action = java.util.regex.Pattern
+                    .compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"").matcher(form.body());
+            if (!action.find()) {
+                action = java.util.regex.Pattern.compile("action=\"([^\"]+)\"").matcher(form.body());
+                assertTrue(action.find(), "Keycloak's login form: " + form.body());
+            }
+            String post = action.group(1).replace("&amp;", "&");
+            r = send(HttpRequest.newBuilder(URI.create(post))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password
+                            + "&credentialId=")));
+            StringBuilder trail = new StringBuilder("POST " + r.statusCode());
+            for (int hops = 0; hops < 6 && r.statusCode() / 100 == 3; hops++) {
+                String next = r.headers().firstValue("Location").orElseThrow();
+                r = get(next);
+                trail.append(" -> ").append(next.replaceAll("code=[^&]+", "code=…")).append(' ').append(r.statusCode());
+            }
+            trace = trail.toString();
+            last = r;
+            return r.statusCode();
+        }
+
+        private HttpResponse<String> get(String url) throws Exception {
+            URI uri = URI.create(url);
+            if (!uri.isAbsolute()) {
+                uri = URI.create("http://127.0.0.1:" + PORT).resolve(uri);
+            }
+            return send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)));
+        }
+
+        private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+            if (!cookies.isEmpty()) {
+                request.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                        .collect(java.util.stream.Collectors.joining("; ")));
+            }
+            HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            for (String set : r.headers().allValues("Set-Cookie")) {
+                String pair = set.split(";", 2)[0];
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    String value = pair.substring(eq + 1);
+                    if (value.isEmpty() || set.toLowerCase(java.util.Locale.ROOT).contains("max-age=0")) {
+                        cookies.remove(pair.substring(0, eq));
+                    } else {
+                        cookies.put(pair.substring(0, eq), value);
+                    }
+                }
+            }
+            return r;
+        }
     }
 
     private static String header(String jwt) {

@@ -11,6 +11,7 @@ import org.photonee.client.RoomOptions;
 import org.photonee.core.codes.EventCaching;
 import org.photonee.core.codes.JoinMode;
 import org.photonee.it.support.EventRecorder;
+import org.photonee.core.peer.Transport;
 import org.photonee.it.support.PhotonProcess;
 
 import java.time.Duration;
@@ -29,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
 class PersistentRoomRestartIT {
     private static final int PORT = 18380;
+    private static final int NETTY_PORT = 18096;
     private static final String SECRET = "restart-secret";
     private PhotonProcess server;
     private LoadBalancingClient client;
@@ -45,9 +47,9 @@ class PersistentRoomRestartIT {
 
     @Test
     void persistentRoomSurvivesARestart() throws Exception {
-        server = PhotonProcess.start(PORT, SECRET);
+        server = PhotonProcess.start(PORT, NETTY_PORT, SECRET);
         server.awaitReady(Duration.ofSeconds(240));
-        client = connect("alice");
+        client = connect("alice", Transport.CONTAINER);
         Room room = await(client.createRoom("saga", RoomOptions.defaults().withMaxPlayers(2).withPlayerTtl(-1)
                 .withCustomProperties(Map.of("turn", 3))));
         assertEquals(1, room.localActorNr());
@@ -65,11 +67,11 @@ class PersistentRoomRestartIT {
         assertTrue(rooms.contains("saga"), "saved room listed: " + rooms);
 
         server.close(); // SIGTERM: a clean stop saves the room
-        server = PhotonProcess.restart(PORT, SECRET);
+        server = PhotonProcess.restart(PORT, NETTY_PORT, SECRET);
         server.awaitReady(Duration.ofSeconds(240));
 
         EventRecorder events = new EventRecorder();
-        client = connect("alice");
+        client = connect("alice", Transport.NETTY); // and back over the other transport
         client.addListener(events);
         Room back = await(client.joinRoom("saga", JoinMode.REJOIN_ONLY, null));
         assertEquals(1, back.localActorNr(), "alice is actor 1 again");
@@ -77,10 +79,10 @@ class PersistentRoomRestartIT {
         assertEquals("5:1:move e2-e4", events.next(), "cached events restored");
     }
 
-    private LoadBalancingClient connect(String user) throws Exception {
+    private LoadBalancingClient connect(String user, Transport transport) throws Exception {
         LoadBalancingClient c = new LoadBalancingClient("saga-app", "1.0");
         c.setAuthValues(AuthValues.user(user));
-        await(c.connectToRegionMaster(server.webSocket("ns"), "eu"));
+        await(c.connectToRegionMaster(server.webSocket("ns", transport), "eu"));
         return c;
     }
 

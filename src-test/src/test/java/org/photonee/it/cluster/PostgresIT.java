@@ -7,6 +7,7 @@ import org.photonee.client.AuthValues;
 import org.photonee.client.LoadBalancingClient;
 import org.photonee.client.RoomOptions;
 import org.photonee.it.support.LocalPostgres;
+import org.photonee.core.peer.Transport;
 import org.photonee.it.support.PhotonProcess;
 
 import java.nio.file.Path;
@@ -26,13 +27,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PostgresIT {
     private static final int PG_PORT = 15432;
     private static final int PORT = 18480;
+    private static final int NETTY_PORT = 18097;
 
     @Test
     void tablesAreCreatedAndWrittenOnPostgres() throws Exception {
         Optional<Path> pgBin = LocalPostgres.installation();
         Assumptions.assumeTrue(pgBin.isPresent(), "PostgreSQL is not installed (apt-get install postgresql)");
         try (LocalPostgres pg = LocalPostgres.start(pgBin.get(), PG_PORT);
-             PhotonProcess server = PhotonProcess.start(PORT, "pg-secret", "--db-url", pg.jdbcUrl(),
+             PhotonProcess server = PhotonProcess.start(PORT, NETTY_PORT, "pg-secret", "--db-url", pg.jdbcUrl(),
                      "--db-user", LocalPostgres.USER, "--db-password", "trust-auth-ignores-it")) {
             server.awaitReady(Duration.ofSeconds(240));
             assertTrue(server.get("api/health").contains("\"database\":\"UP\""));
@@ -40,7 +42,7 @@ class PostgresIT {
             LoadBalancingClient client = new LoadBalancingClient("pg-app", "1.0");
             try {
                 client.setAuthValues(AuthValues.user("ada"));
-                client.connectToRegionMaster(server.webSocket("ns"), "eu").toCompletableFuture()
+                client.connectToRegionMaster(server.webSocket("ns", Transport.NETTY), "eu").toCompletableFuture()
                         .get(15, TimeUnit.SECONDS);
                 client.createRoom("ledger", RoomOptions.defaults().withPlayerTtl(-1)
                         .withCustomProperties(Map.of("gold", 12))).toCompletableFuture().get(15, TimeUnit.SECONDS);

@@ -25,7 +25,7 @@ class JsonClientFlowIT extends MicroWarTest {
 
     @Test
     void javascriptSdkFramesThroughAllThreeRolesAndABinaryClientInTheSameRoom() throws Exception {
-        ServerProbe server = new ServerProbe(base);
+        ServerProbe server = probe();
         org.photonee.it.support.HealthAssertions.awaitReady(server);
         String masterAddress;
         String nsToken;
@@ -38,7 +38,7 @@ class JsonClientFlowIT extends MicroWarTest {
             masterAddress = (String) auth.parameters().get(230);
             nsToken = (String) auth.parameters().get(221);
             assertEquals("/photon/master", URI.create(masterAddress).getPath());
-            assertEquals(base.getPort(), URI.create(masterAddress).getPort());
+            assertEquals(server.webSocket("").getPort(), URI.create(masterAddress).getPort());
             assertNotNull(nsToken);
             assertNotNull(auth.parameters().get(225), "user id");
         }
@@ -61,7 +61,7 @@ class JsonClientFlowIT extends MicroWarTest {
             assertEquals("room1", create.parameters().get(255));
             gameToken = (String) create.parameters().get(221);
             assertEquals("/photon/game", URI.create(gameAddress).getPath());
-            assertEquals(base.getPort(), URI.create(gameAddress).getPort());
+            assertEquals(server.webSocket("").getPort(), URI.create(gameAddress).getPort());
             assertNotNull(gameToken);
         }
 

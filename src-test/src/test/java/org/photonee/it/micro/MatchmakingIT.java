@@ -48,7 +48,7 @@ class MatchmakingIT extends MicroWarTest {
 
     @BeforeEach
     void ready() throws Exception {
-        server = new ServerProbe(base);
+        server = probe();
         HealthAssertions.awaitReady(server);
     }
 

@@ -52,11 +52,26 @@ class MicroDeploymentIT extends MicroWarTest {
     }
 
     @Test
+    void nettyListenerAnswersHealthOnItsOwnPort() throws Exception {
+        HealthAssertions.awaitReady(new ServerProbe(base));
+        java.net.URI health = java.net.URI.create("http" + nettyBase().toString().substring(2) + "api/health");
+        HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(health).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        assertTrue(r.body().contains("\"status\":\"UP\""), r.body());
+    }
+
+    @Test
     void listensOnLoopbackOnly() throws Exception {
         assertTrue(base.getHost().equals("127.0.0.1") || base.getHost().equals("localhost"), base.toString());
-        // The port answers on loopback and on no other address of this machine.
+        assertLoopbackOnly(base.getPort());
+        assertLoopbackOnly(nettyBase().getPort());
+    }
+
+    /** The port answers on loopback and on no other address of this machine. */
+    private static void assertLoopbackOnly(int port) throws Exception {
         try (java.net.Socket s = new java.net.Socket()) {
-            s.connect(new java.net.InetSocketAddress("127.0.0.1", base.getPort()), 2000);
+            s.connect(new java.net.InetSocketAddress("127.0.0.1", port), 2000);
         }
         for (java.net.NetworkInterface nic : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
             for (java.net.InetAddress address : java.util.Collections.list(nic.getInetAddresses())) {
@@ -64,8 +79,8 @@ class MicroDeploymentIT extends MicroWarTest {
                     continue;
                 }
                 try (java.net.Socket s = new java.net.Socket()) {
-                    s.connect(new java.net.InetSocketAddress(address, base.getPort()), 1000);
-                    org.junit.jupiter.api.Assertions.fail("port " + base.getPort() + " answers on " + address);
+                    s.connect(new java.net.InetSocketAddress(address, port), 1000);
+                    org.junit.jupiter.api.Assertions.fail("port " + port + " answers on " + address);
                 } catch (java.io.IOException refused) {
                     // expected: nothing listens there
                 }

@@ -61,7 +61,7 @@ class PersistenceIT extends MicroWarTest {
 
         String gameServer;
         String gameToken;
-        try (RawSocket master = RawSocket.open(new ServerProbe(base).webSocket("master"), "GpBinaryV16")) {
+        try (RawSocket master = RawSocket.open(probe().webSocket("master"), "GpBinaryV16")) {
             ok(call(master, OperationCode.AUTHENTICATE, ParameterCode.APPLICATION_ID, app,
                     ParameterCode.APP_VERSION, "1.0", ParameterCode.USER_ID, "alice"));
             OperationResponse created = ok(call(master, OperationCode.CREATE_GAME, ParameterCode.GAME_ID, game,

@@ -50,7 +50,7 @@ class RoomBehaviourIT extends MicroWarTest {
 
     @BeforeEach
     void ready() throws Exception {
-        server = new ServerProbe(base);
+        server = probe();
         HealthAssertions.awaitReady(server);
     }
 

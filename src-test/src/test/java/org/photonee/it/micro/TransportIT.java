@@ -32,7 +32,7 @@ class TransportIT extends MicroWarTest {
     private static final JsonProtocol JSON = new JsonProtocol();
 
     private URI ws(String path) {
-        return new ServerProbe(base).webSocket(path);
+        return probe().webSocket(path);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.photonee.it.support;
 
 import java.io.File;
+import org.photonee.core.peer.Transport;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,12 +22,14 @@ public final class PhotonProcess implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(2)).build();
 
     private final int port;
+    private final int nettyPort;
     private final Process launcher;
     private final Path log;
     private final Path runDir;
 
-    private PhotonProcess(int port, Process launcher, Path log, Path runDir) {
+    private PhotonProcess(int port, int nettyPort, Process launcher, Path log, Path runDir) {
         this.port = port;
+        this.nettyPort = nettyPort;
         this.launcher = launcher;
         this.log = log;
         this.runDir = runDir;
@@ -35,18 +38,20 @@ public final class PhotonProcess implements AutoCloseable {
     /**
      * Starts {@code ./photon run} from the repository root ({@code photon.root} system property).
      *
+     * @param nettyPort the Netty listener's port ({@code --netty-port}; 0 = off)
      * @param extra further launcher options, e.g. "--roles", "game", "--master-url", "ws://..."
      */
-    public static PhotonProcess start(int port, String tokenSecret, String... extra) throws Exception {
-        return start(true, port, tokenSecret, extra);
+    public static PhotonProcess start(int port, int nettyPort, String tokenSecret, String... extra) throws Exception {
+        return start(true, port, nettyPort, tokenSecret, extra);
     }
 
     /** Starts again on the same run directory (same H2 database), as after a server restart. */
-    public static PhotonProcess restart(int port, String tokenSecret, String... extra) throws Exception {
-        return start(false, port, tokenSecret, extra);
+    public static PhotonProcess restart(int port, int nettyPort, String tokenSecret, String... extra)
+            throws Exception {
+        return start(false, port, nettyPort, tokenSecret, extra);
     }
 
-    private static PhotonProcess start(boolean fresh, int port, String tokenSecret, String... extra)
+    private static PhotonProcess start(boolean fresh, int port, int nettyPort, String tokenSecret, String... extra)
             throws Exception {
         File root = new File(System.getProperty("photon.root", ".."));
         Path runDir = root.toPath().resolve("src-test/target/cluster/run-" + port).toAbsolutePath();
@@ -55,13 +60,14 @@ public final class PhotonProcess implements AutoCloseable {
         }
         runDir.toFile().mkdirs();
         List<String> command = new ArrayList<>(List.of(new File(root, "photon").getAbsolutePath(), "run",
-                "--port", String.valueOf(port), "--run-dir", runDir.toString()));
+                "--port", String.valueOf(port), "--netty-port", String.valueOf(nettyPort),
+                "--run-dir", runDir.toString()));
         command.addAll(List.of(extra));
         Path log = runDir.resolve("launcher.log");
         ProcessBuilder pb = new ProcessBuilder(command).directory(root).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         pb.environment().put("PHOTON_TOKENSECRET", tokenSecret);
-        return new PhotonProcess(port, pb.start(), log, runDir);
+        return new PhotonProcess(port, nettyPort, pb.start(), log, runDir);
     }
 
     public int port() {
@@ -78,8 +84,15 @@ public final class PhotonProcess implements AutoCloseable {
         return launcher.isAlive();
     }
 
+    /** A role's endpoint on the container's listener. */
     public URI webSocket(String role) {
-        return URI.create("ws://127.0.0.1:" + port + "/photon/" + role);
+        return webSocket(role, Transport.CONTAINER);
+    }
+
+    /** A role's endpoint on one transport's listener ({@code --port} or {@code --netty-port}). */
+    public URI webSocket(String role, Transport transport) {
+        int p = transport == Transport.NETTY ? nettyPort : port;
+        return URI.create("ws://127.0.0.1:" + p + "/photon/" + role);
     }
 
     /** Waits until the health resource answers 200 (for a game server: registered with its master). */

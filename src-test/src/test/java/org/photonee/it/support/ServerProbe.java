@@ -18,11 +18,24 @@ public final class ServerProbe {
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     private final URI base;
+    private final URI webSocketBase;
 
     /** @param base the application's base URL, e.g. http://127.0.0.1:8080/photon/ */
     public ServerProbe(URL base) {
         String s = base.toString();
         this.base = URI.create(s.endsWith("/") ? s : s + "/");
+        this.webSocketBase = URI.create("ws" + this.base.toString().substring(4));
+    }
+
+    /**
+     * HTTP calls to {@code base}, WebSockets to another listener of the same application (the Netty transport),
+     * e.g. ws://127.0.0.1:18090/photon/.
+     */
+    public ServerProbe(URL base, URI webSocketBase) {
+        String s = base.toString();
+        this.base = URI.create(s.endsWith("/") ? s : s + "/");
+        String w = webSocketBase.toString();
+        this.webSocketBase = URI.create(w.endsWith("/") ? w : w + "/");
     }
 
     public URI base() {
@@ -31,7 +44,7 @@ public final class ServerProbe {
 
     /** The WebSocket URL of a path under the application, e.g. "status" → ws://host:port/photon/status. */
     public URI webSocket(String path) {
-        return URI.create("ws" + base.toString().substring(4) + path);
+        return URI.create(webSocketBase + path);
     }
 
     public HttpResponse<String> get(String path) throws Exception {

@@ -8,7 +8,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 
 /**
- * Waits until the Payara Micro test port is free before Arquillian starts the next instance. The previous test
+ * Waits until the Payara Micro test ports (HTTP and Netty) are free before Arquillian starts the next instance. The previous test
  * class's instance may still be shutting down; Payara Micro would otherwise bind the next port, and the addresses
  * the roles hand out ({@code photon.publicUrl}, fixed to the configured port) would point at nothing. Register it
  * before {@code ArquillianExtension}.
@@ -16,7 +16,12 @@ import java.net.ServerSocket;
 public final class WaitForFreePort implements BeforeAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        await(Integer.parseInt(System.getProperty("micro.port", "18080")), java.time.Duration.ofSeconds(60));
+        for (String property : new String[]{"micro.port", "micro.netty.port"}) {
+            String value = System.getProperty(property);
+            if (value != null) {
+                await(Integer.parseInt(value), java.time.Duration.ofSeconds(60));
+            }
+        }
     }
 
     /** Waits until nothing listens on the loopback port any more. */
