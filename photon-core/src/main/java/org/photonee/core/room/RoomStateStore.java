@@ -1,6 +1,8 @@
 package org.photonee.core.room;
 
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Keeps the state of persistent rooms (PlayerTTL &lt; 0, or all rooms by setting) while they are not loaded, so a
@@ -40,6 +42,28 @@ public interface RoomStateStore {
      */
     default boolean exists(String appId, String gameId) {
         return load(appId, gameId).isPresent();
+    }
+
+    /**
+     * {@link #exists} without making the caller wait for a database: the room host asks this on peer fibers, which
+     * must never block on a slow or dead database. The default answers at once from {@link #exists} (stores in
+     * memory); {@link WriteBehindRoomStateStore} asks its database on a thread of its own, within a bound.
+     */
+    default CompletionStage<Boolean> existsAsync(String appId, String gameId) {
+        try {
+            return CompletableFuture.completedFuture(exists(appId, gameId));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** {@link #load} without making the caller wait for a database; see {@link #existsAsync}. */
+    default CompletionStage<Optional<RoomState>> loadAsync(String appId, String gameId) {
+        try {
+            return CompletableFuture.completedFuture(load(appId, gameId));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     /** Forgets a room: it ended with nobody to come back, or it is loaded again. */

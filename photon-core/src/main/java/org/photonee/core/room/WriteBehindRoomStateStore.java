@@ -5,9 +5,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * Takes room saves and deletes off the fibers: {@link #save} and {@link #delete} only record the newest change per
@@ -30,11 +37,19 @@ public final class WriteBehindRoomStateStore implements RoomStateStore, AutoClos
     static final long MAX_RETRY_PAUSE_MILLIS = 5_000;
     /** Repeated outage and drop warnings are logged at most this often. */
     static final long WARNING_INTERVAL_MILLIS = 60_000;
+    /**
+     * How long an asynchronous read may take before it counts as failed and the database as away: a healthy
+     * database on the same network answers in milliseconds, and the client waiting for its CreateGame or JoinGame
+     * gives up after about 10 s.
+     */
+    static final long READ_TIMEOUT_MILLIS = 2_000;
 
     private final RoomStateStore target;
     private final int maxPendingRooms;
     private final LongSupplier clock;
     private final Thread writer;
+    /** Runs the asynchronous reads, so no fiber waits for the database. */
+    private final ExecutorService reader;
     /** Guarded by {@code this}: newest unwritten change per room, in the order rooms first changed. */
     private final LinkedHashMap<Key, Change> pending = new LinkedHashMap<>();
     private long nextVersion;
@@ -76,6 +91,12 @@ public final class WriteBehindRoomStateStore implements RoomStateStore, AutoClos
         writer.setName("photon-room-writer");
         writer.setDaemon(true);
         writer.start();
+        this.reader = Executors.newSingleThreadExecutor(task -> {
+            Thread t = threads.newThread(task);
+            t.setName("photon-room-reader");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     @Override
@@ -163,6 +184,65 @@ public final class WriteBehindRoomStateStore implements RoomStateStore, AutoClos
         }
     }
 
+    /**
+     * Answers from the recorded changes, or at once while the database is away (the name counts as free, as in
+     * {@link #exists}); otherwise asks the database on the reader thread, and counts it as away when it fails or
+     * takes longer than {@link #READ_TIMEOUT_MILLIS}.
+     */
+    @Override
+    public CompletionStage<Boolean> existsAsync(String appId, String gameId) {
+        Change change = pendingChange(appId, gameId);
+        if (change != null) {
+            return CompletableFuture.completedFuture(change.state() != null);
+        }
+        if (databaseAway) {
+            return CompletableFuture.completedFuture(false);
+        }
+        return read(() -> target.exists(appId, gameId)).handle((exists, error) -> {
+            if (error == null) {
+                return exists;
+            }
+            warnOutage("cannot check whether room '" + gameId + "' is saved; taking the name as free", error);
+            return false;
+        });
+    }
+
+    /**
+     * Answers from the recorded changes; fails at once while the database is away; otherwise reads on the reader
+     * thread, failing (and counting the database as away) when that fails or takes longer than
+     * {@link #READ_TIMEOUT_MILLIS}.
+     */
+    @Override
+    public CompletionStage<Optional<RoomState>> loadAsync(String appId, String gameId) {
+        Change change = pendingChange(appId, gameId);
+        if (change != null) {
+            return CompletableFuture.completedFuture(Optional.ofNullable(change.state()));
+        }
+        if (databaseAway) {
+            return CompletableFuture.failedFuture(new IllegalStateException(
+                    "the database is unavailable: room '" + gameId + "' cannot be loaded now"));
+        }
+        return read(() -> target.load(appId, gameId));
+    }
+
+    private synchronized Change pendingChange(String appId, String gameId) {
+        return pending.get(new Key(appId, gameId));
+    }
+
+    private <T> CompletableFuture<T> read(Supplier<T> query) {
+        CompletableFuture<T> answer;
+        try {
+            answer = CompletableFuture.supplyAsync(query, reader);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.failedFuture(new IllegalStateException("the room store is closed", e));
+        }
+        return answer.orTimeout(READ_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS).whenComplete((value, error) -> {
+            if (error != null) {
+                markAway();
+            }
+        });
+    }
+
     /** Whether the database failed last time it was asked (reads then answer without it). */
     public boolean isDatabaseAway() {
         return databaseAway;
@@ -237,6 +317,7 @@ public final class WriteBehindRoomStateStore implements RoomStateStore, AutoClos
             notifyAll();
         }
         writer.interrupt();
+        reader.shutdownNow();
         try {
             writer.join(5_000);
         } catch (InterruptedException e) {
@@ -334,7 +415,7 @@ public final class WriteBehindRoomStateStore implements RoomStateStore, AutoClos
                 + " rooms waiting, rooms keep running from memory); retrying", e);
     }
 
-    private synchronized void warnOutage(String message, RuntimeException e) {
+    private synchronized void warnOutage(String message, Throwable e) {
         long now = clock.getAsLong();
         if (now - lastOutageWarning >= WARNING_INTERVAL_MILLIS) {
             lastOutageWarning = now;

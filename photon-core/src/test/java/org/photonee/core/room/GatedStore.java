@@ -14,10 +14,29 @@ final class GatedStore implements RoomStateStore {
     private final Semaphore permits = new Semaphore(Integer.MAX_VALUE);
     volatile boolean failing;
     volatile int loads;
+    /** While closed, reads hang as on a database that stopped answering without closing the connection. */
+    private volatile java.util.concurrent.CountDownLatch readGate = new java.util.concurrent.CountDownLatch(0);
 
     /** Writes wait from now on until {@link #open} hands out permits. */
     void hold() {
         permits.drainPermits();
+    }
+
+    void holdReads() {
+        readGate = new java.util.concurrent.CountDownLatch(1);
+    }
+
+    void openReads() {
+        readGate.countDown();
+    }
+
+    private void passRead() {
+        try {
+            readGate.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     void open() {
@@ -45,6 +64,7 @@ final class GatedStore implements RoomStateStore {
     @Override
     public java.util.Optional<RoomState> load(String appId, String gameId) {
         loads++;
+        passRead();
         if (failing) {
             throw new IllegalStateException("database unavailable");
         }
@@ -53,6 +73,7 @@ final class GatedStore implements RoomStateStore {
 
     @Override
     public boolean exists(String appId, String gameId) {
+        passRead();
         if (failing) {
             throw new IllegalStateException("database unavailable");
         }

@@ -170,4 +170,40 @@ class WriteBehindRoomStateStoreTest {
             throw new AssertionError(e);
         }
     }
+
+    @Test
+    void asyncReadsNeverMakeTheCallerWaitAndAHangingDatabaseCountsAsAwayAfterTheBound() throws Exception {
+        database.rows.save(state("saved", 1));
+        assertTrue(store.existsAsync("app", "saved").toCompletableFuture().get(1, TimeUnit.SECONDS));
+
+        database.holdReads();
+        try {
+            long start = System.nanoTime();
+            java.util.concurrent.CompletableFuture<Boolean> exists = store.existsAsync("app", "saved")
+                    .toCompletableFuture();
+            java.util.concurrent.CompletableFuture<java.util.Optional<RoomState>> load = store.loadAsync("app",
+                    "saved").toCompletableFuture();
+            assertTrue(System.nanoTime() - start < TimeUnit.MILLISECONDS.toNanos(100), "the caller did not wait");
+            assertFalse(exists.get(WriteBehindRoomStateStore.READ_TIMEOUT_MILLIS + 2_000, TimeUnit.MILLISECONDS),
+                    "a check the database does not answer takes the name as free");
+            long tookMillis = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(tookMillis < WriteBehindRoomStateStore.READ_TIMEOUT_MILLIS + 1_000, "bounded: " + tookMillis);
+            assertTrue(store.isDatabaseAway());
+            java.util.concurrent.ExecutionException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                    java.util.concurrent.ExecutionException.class, () -> load.get(5, TimeUnit.SECONDS));
+            assertTrue(refused.getCause() instanceof java.util.concurrent.TimeoutException, refused.toString());
+
+            // While away: answered at once, without asking the database.
+            start = System.nanoTime();
+            assertTrue(store.loadAsync("app", "saved").toCompletableFuture().isCompletedExceptionally());
+            assertFalse(store.existsAsync("app", "saved").toCompletableFuture().getNow(true));
+            assertTrue(System.nanoTime() - start < TimeUnit.MILLISECONDS.toNanos(100));
+        } finally {
+            database.openReads();
+        }
+        // The writer's probe finds it back; reads go to the database again.
+        eventually(() -> !store.isDatabaseAway());
+        assertEquals(1, store.loadAsync("app", "saved").toCompletableFuture().get(5, TimeUnit.SECONDS)
+                .orElseThrow().options().customProperties().get("turn"));
+    }
 }
