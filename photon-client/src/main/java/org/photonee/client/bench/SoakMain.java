@@ -72,5 +72,6 @@ public final class SoakMain {
         }
         System.err.println("growth (late half min - early half max): " + result.get("growth_late_over_early")
                 + "; unbounded: " + result.get("unbounded") + "; passed: " + result.get("passed"));
+        System.err.println("errors by kind: " + result.get("error_kinds"));
     }
 }

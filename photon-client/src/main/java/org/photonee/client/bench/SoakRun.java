@@ -46,6 +46,9 @@ public final class SoakRun {
     private final List<LoadBalancingClient> clients = new ArrayList<>();
     private final List<String> roomOf = new ArrayList<>();
     private final AtomicLong errors = new AtomicLong();
+    /** Errors by step and cause, so a failed run says what failed (a harness race, a timeout, a server code). */
+    private final java.util.concurrent.ConcurrentHashMap<String, AtomicLong> errorKinds =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicLong churned = new AtomicLong();
     private final ExecutorService work = Executors.newFixedThreadPool(16);
     private final SplittableRandom random = new SplittableRandom(1);
@@ -105,7 +108,7 @@ public final class SoakRun {
                         c.joinRoom(room, JoinMode.CREATE_IF_NOT_EXISTS, options).toCompletableFuture()
                                 .get(30, TimeUnit.SECONDS);
                     } catch (Exception e) {
-                        errors.incrementAndGet();
+                        failed("join", e);
                     }
                 }
             }, work));
@@ -147,7 +150,7 @@ public final class SoakRun {
             c.joinRoom(roomOf.get(u), JoinMode.REJOIN_ONLY, null).toCompletableFuture().get(30, TimeUnit.SECONDS);
             churned.incrementAndGet();
         } catch (Exception e) {
-            errors.incrementAndGet();
+            failed("leave-rejoin", e);
         }
     }
 
@@ -162,7 +165,7 @@ public final class SoakRun {
             c.joinRoom(roomOf.get(u), JoinMode.REJOIN_OR_JOIN, null).toCompletableFuture().get(30, TimeUnit.SECONDS);
             churned.incrementAndGet();
         } catch (Exception e) {
-            errors.incrementAndGet();
+            failed("drop-reconnect", e);
         }
     }
 
@@ -177,8 +180,17 @@ public final class SoakRun {
             c.setPlayerProperties(c.currentRoom().localActorNr(), Map.of("score", random.nextInt(1000)), null)
                     .toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
-            errors.incrementAndGet();
+            failed("properties", e);
         }
+    }
+
+    private void failed(String step, Exception e) {
+        errors.incrementAndGet();
+        Throwable cause = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
+        String message = String.valueOf(cause.getMessage());
+        String kind = step + ": " + cause.getClass().getSimpleName() + " "
+                + (message.length() > 80 ? message.substring(0, 80) : message);
+        errorKinds.computeIfAbsent(kind, x -> new AtomicLong()).incrementAndGet();
     }
 
     private Map<String, Object> sample(int minute) {
@@ -222,6 +234,9 @@ public final class SoakRun {
         result.put("unbounded", unbounded);
         result.put("churn_ops", churned.get());
         result.put("errors", errors.get());
+        Map<String, Object> kinds = new java.util.TreeMap<>();
+        errorKinds.forEach((kind, n) -> kinds.put(kind, n.get()));
+        result.put("error_kinds", kinds);
         // Churn meets the server's own limits now and then (a rejoin racing a TTL); more than 1 % is a fault.
         boolean tooManyErrors = errors.get() > Math.max(10, (churned.get() + users) / 100);
         result.put("passed", unbounded.isEmpty() && !tooManyErrors);
