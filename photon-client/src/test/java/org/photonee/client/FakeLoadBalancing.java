@@ -43,6 +43,13 @@ public final class FakeLoadBalancing {
         server.script(GAME, this::game);
     }
 
+    /** The names of the rooms game-server connections have joined (and, for each, whether it is still open). */
+    public Map<String, Boolean> gameRooms() {
+        Map<String, Boolean> rooms = new java.util.TreeMap<>();
+        roomOf.forEach((c, room) -> rooms.merge(room, c.isOpen(), Boolean::logicalOr));
+        return rooms;
+    }
+
     void fail(String path, int op, short code, String message) {
         errors.put(path + ":" + op, OperationResponse.error(op, code, message));
     }

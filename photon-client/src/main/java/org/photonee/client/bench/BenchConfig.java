@@ -43,6 +43,18 @@ public record BenchConfig(URI url, boolean viaMaster, String appId, String appVe
                 "photon-ee");
     }
 
+    /** The same run with another number of users. */
+    public BenchConfig withClients(int value) {
+        return new BenchConfig(url, viaMaster, appId, appVersion, region, value, roomSize, rateHz, warmupS, windowS,
+                drainS, settleMs, seed, out, serverPid, framework, ceiling);
+    }
+
+    /** The same run with another seed (room names and user ids carry it). */
+    public BenchConfig withSeed(long value) {
+        return new BenchConfig(url, viaMaster, appId, appVersion, region, clients, roomSize, rateHz, warmupS, windowS,
+                drainS, settleMs, value, out, serverPid, framework, ceiling);
+    }
+
     public int rooms() {
         return (clients + roomSize - 1) / roomSize;
     }

@@ -225,6 +225,20 @@ public final class LoadGenerator {
     }
 
     /**
+     * Joins every user the whole way, as the measured join phase does, then disconnects them: warms the generator's
+     * (and the server's) join path before a measured run. Nothing is recorded.
+     */
+    public void warmUpJoins() throws InterruptedException {
+        User[] users = new User[config.clients()];
+        for (int i = 0; i < users.length; i++) {
+            users[i] = new User(i);
+        }
+        joinAll(users);
+        running = false;
+        leaveAll(users);
+    }
+
+    /**
      * The idle-peer memory run: N users join their rooms the whole way and then send nothing; the server's live heap
      * (after a full GC, read with {@code jcmd GC.class_histogram}) before the joins and after them, divided by the
      * peers in rooms, is the memory per idle in-room peer.

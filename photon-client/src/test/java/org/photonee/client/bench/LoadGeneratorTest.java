@@ -59,6 +59,23 @@ class LoadGeneratorTest {
     }
 
     @Test
+    void warmUpJoinsUseRoomsOfTheirOwnAndLeaveThem() throws Exception {
+        FakeLoadBalancing fake = new FakeLoadBalancing();
+        ConnectionSettings settings = ConnectionSettings.defaults().withConnector(fake.server)
+                .withPingInterval(Duration.ZERO);
+        BenchConfig config = new BenchConfig(URI.create("ws://fake:9093/photon/ns"), false, "bench", "1.0", "eu",
+                16, 8, 20, 0.2, 1.0, 0.5, 100, 7, null, -1, "test");
+        new LoadGenerator(config.withSeed(8), settings).warmUpJoins();
+
+        // Two rooms of the warm-up seed, both left: the measured run's rooms (seed 7) are untouched.
+        assertEquals(Map.of("bench-8-0", false, "bench-8-1", false), fake.gameRooms());
+        assertEquals(3, BenchMain.warmJoins(new String[] {"--url", "ws://x/photon/ns", "--warm-joins", "3"}));
+        assertEquals(0, BenchMain.warmJoins(new String[] {"--url", "ws://x/photon/ns"}));
+        assertEquals(64, BenchMain.parse(new String[] {"--url", "ws://x/photon/ns", "--warm-joins", "64"})
+                .withClients(64).clients());
+    }
+
+    @Test
     void jsonIsWellFormedWithNumbersNullsAndStrings() {
         Map<String, Object> o = Json.object();
         o.put("a", 1);

@@ -51,6 +51,9 @@ public class PhotonMetrics {
 
     private PrometheusMeterRegistry registry;
     private MultiGauge lobbyGames;
+    /** The HTTP queues whose meters are registered (identity: one queue per target). */
+    private final java.util.Set<HttpQueue> boundHttpQueues = java.util.Collections.newSetFromMap(
+            new java.util.concurrent.ConcurrentHashMap<>());
     private ObjectName mbeanName;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
@@ -125,9 +128,15 @@ public class PhotonMetrics {
         return r;
     }
 
-    /** HTTP queues are made on first use (a provider, webhooks): bind the ones that exist at each scrape. */
+    /**
+     * HTTP queues are made on first use (a provider, webhooks): at each scrape, bind the ones that appeared since the
+     * last (a queue lives as long as the node, so one bound stays bound).
+     */
     private void bindHttpQueues(PrometheusMeterRegistry r, PhotonRoles roles) {
         for (HttpQueue q : roles.http().all()) {
+            if (!boundHttpQueues.add(q)) {
+                continue;
+            }
             Tags tags = Tags.of("target", q.name());
             FunctionCounter.builder("photon.http.requests", q, x -> x.counters().snapshot().requests()).tags(tags)
                     .description("requests submitted").register(r);
