@@ -52,6 +52,13 @@ public final class SoakRun {
     private final AtomicLong churned = new AtomicLong();
     private final ExecutorService work = Executors.newFixedThreadPool(16);
     private final SplittableRandom random = new SplittableRandom(1);
+    /**
+     * In every room name: the server's database outlives a run (the bench keeps its run directory), and a persistent
+     * room of an earlier run would come back full of that run's actors.
+     */
+    private final String runId = Long.toString(System.currentTimeMillis(), 36);
+    /** Players with a churn step in flight: a second step on the same player would race the first. */
+    private final java.util.Set<Integer> busy = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public SoakRun(URI nameServer, URI adminApi, long serverPid, int users, int roomSize, int minutes) {
         this.nameServer = nameServer;
@@ -93,7 +100,7 @@ public final class SoakRun {
             c.setAuthValues(AuthValues.user("soak-" + u));
             clients.add(c);
             int room = u / roomSize;
-            roomOf.add("soak-room-" + room);
+            roomOf.add("soak-" + runId + "-room-" + room);
         }
         for (int r = 0; r * roomSize < users; r++) {
             int first = r * roomSize;
@@ -141,52 +148,76 @@ public final class SoakRun {
     }
 
     private void leaveAndRejoin(int u) {
-        LoadBalancingClient c = clients.get(u);
-        if (c.state() != ClientState.Joined) {
+        if (!busy.add(u)) {
             return;
         }
         try {
-            c.leaveRoom(true).toCompletableFuture().get(30, TimeUnit.SECONDS);
-            c.joinRoom(roomOf.get(u), JoinMode.REJOIN_ONLY, null).toCompletableFuture().get(30, TimeUnit.SECONDS);
-            churned.incrementAndGet();
-        } catch (Exception e) {
-            failed("leave-rejoin", e);
+            LoadBalancingClient c = clients.get(u);
+            if (c.state() != ClientState.Joined) {
+                return;
+            }
+            try {
+                c.leaveRoom(true).toCompletableFuture().get(30, TimeUnit.SECONDS);
+                c.joinRoom(roomOf.get(u), JoinMode.REJOIN_ONLY, null).toCompletableFuture()
+                        .get(30, TimeUnit.SECONDS);
+                churned.incrementAndGet();
+            } catch (Exception e) {
+                failed("leave-rejoin", e);
+            }
+        } finally {
+            busy.remove(u);
         }
     }
 
     private void dropAndComeBack(int u) {
-        LoadBalancingClient c = clients.get(u);
-        if (c.state() != ClientState.Joined) {
+        if (!busy.add(u)) {
             return;
         }
         try {
-            c.disconnect().toCompletableFuture().get(30, TimeUnit.SECONDS);
-            c.connectToRegionMaster(nameServer, "eu").toCompletableFuture().get(30, TimeUnit.SECONDS);
-            c.joinRoom(roomOf.get(u), JoinMode.REJOIN_OR_JOIN, null).toCompletableFuture().get(30, TimeUnit.SECONDS);
-            churned.incrementAndGet();
-        } catch (Exception e) {
-            failed("drop-reconnect", e);
+            LoadBalancingClient c = clients.get(u);
+            if (c.state() != ClientState.Joined) {
+                return;
+            }
+            try {
+                c.disconnect().toCompletableFuture().get(30, TimeUnit.SECONDS);
+                c.connectToRegionMaster(nameServer, "eu").toCompletableFuture().get(30, TimeUnit.SECONDS);
+                c.joinRoom(roomOf.get(u), JoinMode.REJOIN_OR_JOIN, null).toCompletableFuture()
+                        .get(30, TimeUnit.SECONDS);
+                churned.incrementAndGet();
+            } catch (Exception e) {
+                failed("drop-reconnect", e);
+            }
+        } finally {
+            busy.remove(u);
         }
     }
 
     private void writeProperties(int u) {
-        LoadBalancingClient c = clients.get(u);
-        if (c.state() != ClientState.Joined) {
+        if (!busy.add(u)) {
             return;
         }
         try {
-            c.setRoomProperties(Map.of("turn", random.nextInt(1000)), null).toCompletableFuture()
-                    .get(30, TimeUnit.SECONDS);
-            c.setPlayerProperties(c.currentRoom().localActorNr(), Map.of("score", random.nextInt(1000)), null)
-                    .toCompletableFuture().get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            failed("properties", e);
+            LoadBalancingClient c = clients.get(u);
+            if (c.state() != ClientState.Joined) {
+                return;
+            }
+            try {
+                c.setRoomProperties(Map.of("turn", random.nextInt(1000)), null).toCompletableFuture()
+                        .get(30, TimeUnit.SECONDS);
+                c.setPlayerProperties(c.currentRoom().localActorNr(), Map.of("score", random.nextInt(1000)), null)
+                        .toCompletableFuture().get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                failed("properties", e);
+            }
+        } finally {
+            busy.remove(u);
         }
     }
 
     private void failed(String step, Exception e) {
         errors.incrementAndGet();
-        Throwable cause = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
+        Throwable cause = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null
+                ? e.getCause() : e;
         String message = String.valueOf(cause.getMessage());
         String kind = step + ": " + cause.getClass().getSimpleName() + " "
                 + (message.length() > 80 ? message.substring(0, 80) : message);
