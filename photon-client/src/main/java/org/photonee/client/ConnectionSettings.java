@@ -12,8 +12,11 @@ import org.photonee.core.protocol.WireProtocol;
  * Transport settings shared by the connections of a client: which WebSocket implementation, which wire protocol,
  * how long to wait for answers, how often to ping.
  *
- * @param connector        opens WebSocket connections; tests pass an in-memory fake
- * @param protocol         the wire protocol; the Java client speaks {@code GpBinaryV16}
+ * @param connector        opens connections: WebSocket (JDK or Netty), UDP ({@link UdpConnector}); tests pass an
+ *                         in-memory fake
+ * @param protocol         the wire protocol, offered as the WebSocket subprotocol (over UDP, named in the init):
+ *                         {@code GpBinaryV16} by default, {@code GpBinaryV18} (what PUN 2 and the C++ SDK speak) or
+ *                         {@code Json} by {@link #withProtocol}
  * @param limits           decoding limits for what the server sends
  * @param operationTimeout how long an operation waits for its response before failing with a timeout
  * @param pingInterval     an idle connection sends a ping this often, so the server's inactivity timeout
@@ -37,6 +40,21 @@ public record ConnectionSettings(WebSocketConnector connector, WireProtocol prot
 
     public ConnectionSettings withConnector(WebSocketConnector value) {
         return new ConnectionSettings(value, protocol, limits, operationTimeout, pingInterval);
+    }
+
+    /** The same settings speaking another wire protocol, e.g. {@code new GpBinaryV18Protocol()}. */
+    public ConnectionSettings withProtocol(WireProtocol value) {
+        return new ConnectionSettings(connector, value, limits, operationTimeout, pingInterval);
+    }
+
+    /**
+     * Photon's reliable UDP instead of WebSocket, with the official client's two channels: server addresses
+     * (ws://host:…/photon/&lt;role&gt;) map to the UDP ports of {@code photon.udp.port} on the same host (see
+     * {@link UdpConnector#forPort}). Operations and events then honour their {@code SendParameters}' channel and
+     * reliability.
+     */
+    public ConnectionSettings withUdp(int udpPort) {
+        return withConnector(UdpConnector.forPort(udpPort, 2, ""));
     }
 
     public ConnectionSettings withOperationTimeout(Duration value) {

@@ -22,6 +22,7 @@ import org.photonee.core.codes.ParameterCode;
 import org.photonee.core.codes.ReceiverGroup;
 import org.photonee.core.codes.ReturnCode;
 import org.photonee.core.peer.CloseCodes;
+import org.photonee.core.peer.SendParameters;
 import org.photonee.core.peer.SendResult;
 import org.photonee.core.protocol.EventData;
 import org.photonee.core.protocol.OperationRequest;
@@ -714,6 +715,14 @@ public final class LoadBalancingClient implements AutoCloseable {
      * @return true when the event was queued for sending
      */
     public boolean raiseEvent(int code, Object content, RaiseEventOptions options) {
+        return raiseEvent(code, content, options, SendParameters.DEFAULT);
+    }
+
+    /**
+     * As {@link #raiseEvent(int, Object, RaiseEventOptions)}, sent on a channel and with a reliability: over UDP
+     * the server relays the event to the others the same way (unreliable events may be lost or dropped when late).
+     */
+    public boolean raiseEvent(int code, Object content, RaiseEventOptions options, SendParameters sendParameters) {
         if (code < 0 || code > EventCode.MAX_CUSTOM_EVENT_CODE) {
             throw new IllegalArgumentException("custom event codes are 0.." + EventCode.MAX_CUSTOM_EVENT_CODE);
         }
@@ -739,7 +748,8 @@ public final class LoadBalancingClient implements AutoCloseable {
             p.put(ParameterCode.FLUSH, true);
         }
         PhotonConnection game = gameConnection();
-        return game != null && game.send(new OperationRequest(OperationCode.RAISE_EVENT, p)) == SendResult.OK;
+        return game != null && game.send(new OperationRequest(OperationCode.RAISE_EVENT, p), sendParameters)
+                == SendResult.OK;
     }
 
     /**

@@ -173,30 +173,46 @@ public final class PhotonConnection {
 
     /** Sends a request that gets no answer on success (RaiseEvent, ChangeGroups). */
     public SendResult send(OperationRequest request) {
+        return send(request, SendParameters.DEFAULT);
+    }
+
+    /**
+     * As {@link #send(OperationRequest)} on a channel and with a reliability; only UDP honours them (WebSocket
+     * delivers everything reliably, in one order).
+     */
+    public SendResult send(OperationRequest request, SendParameters sendParameters) {
         if (closed) {
             return SendResult.DISCONNECTED;
         }
-        return sendMessage(request);
+        return sendMessage(request, sendParameters);
     }
 
     /** Sends an already encoded frame: the load generator's pre-encoded RaiseEvent. */
     public SendResult sendFrame(WireFrame frame) {
+        return sendFrame(frame, SendParameters.DEFAULT);
+    }
+
+    public SendResult sendFrame(WireFrame frame, SendParameters sendParameters) {
         Connection c = connection;
         if (closed || c == null) {
             return SendResult.DISCONNECTED;
         }
         lastSendNanos = System.nanoTime();
-        return c.send(frame, SendParameters.DEFAULT);
+        return c.send(frame, sendParameters);
     }
 
     private SendResult sendMessage(Message message) {
+        return sendMessage(message, SendParameters.DEFAULT);
+    }
+
+    private SendResult sendMessage(Message message, SendParameters sendParameters) {
         WireFrame frame;
         try {
             frame = settings.protocol().encode(message);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("cannot encode " + message + ": " + e.getMessage(), e);
         }
-        return sendFrame(frame);
+        return sendFrame(frame, sendParameters);
     }
 
     /** Closes normally (1000) after what is queued has been written. */

@@ -118,6 +118,11 @@ public final class NettyListener {
         return server == null ? -1 : ((InetSocketAddress) server.localAddress()).getPort();
     }
 
+    /** The event loops, once started: the UDP listener runs on them too. */
+    public synchronized EventLoopGroup eventLoopGroup() {
+        return group;
+    }
+
     /** "epoll" or "nio" once started. */
     public synchronized String ioKind() {
         return kind;

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.photonee.core.codec.protocol16.GpBinaryV16Protocol;
+import org.photonee.core.codec.protocol18.GpBinaryV18Protocol;
 import org.photonee.core.config.NettySettings;
 import org.photonee.core.peer.CloseCodes;
 import org.photonee.core.peer.InitRequest;
@@ -103,6 +104,22 @@ class NettyListenerTest {
     void serverPreferenceWinsWhenBothAreOffered() throws Exception {
         try (TestSocket client = new TestSocket(HTTP, ws("ns"), "Json", "GpBinaryV16")) {
             assertEquals("GpBinaryV16", client.subprotocol());
+        }
+    }
+
+    @Test
+    void gpBinaryV18IsPreferredEchoedAndSpoken() throws Exception {
+        GpBinaryV18Protocol v18 = new GpBinaryV18Protocol();
+        try (TestSocket client = new TestSocket(HTTP, ws("ns/?libversion=4.1.8.0&app=my-app"), "GpBinaryV16",
+                "GpBinaryV18")) {
+            assertEquals("GpBinaryV18", client.subprotocol());
+            client.send(v18, new OperationRequest(1, Parameters.of((byte) 1, 1234), true));
+            OperationResponse pong = assertInstanceOf(OperationResponse.class, client.next(v18));
+            assertTrue(pong.internal() && pong.code() == 1, pong.toString());
+            assertEquals(1234, pong.parameters().get(1));
+            client.send(v18, new OperationRequest(7, Parameters.of((byte) 5, 1L << 40)));
+            OperationResponse echo = assertInstanceOf(OperationResponse.class, client.next(v18));
+            assertEquals(1L << 40, echo.parameters().get(5));
         }
     }
 

@@ -27,6 +27,9 @@ import java.util.logging.Logger;
 public class AdminAuthorizationFilter implements ContainerRequestFilter {
     private static final Logger LOG = Logger.getLogger("org.photonee.admin");
 
+    /** The request attribute naming who an allowed admin call came from (token subject, or "loopback"). */
+    public static final String CALLER_ATTRIBUTE = "org.photonee.admin.caller";
+
     @EJB
     private PhotonNode node;
 
@@ -54,6 +57,7 @@ public class AdminAuthorizationFilter implements ContainerRequestFilter {
             request.abortWith(r.build());
             return;
         }
+        servletRequest.setAttribute(CALLER_ATTRIBUTE, decision.caller());
         // Changes are logged with who made them; reads (which dashboards poll) only at FINE.
         LOG.log("GET".equals(request.getMethod()) ? java.util.logging.Level.FINE : java.util.logging.Level.INFO,
                 () -> "admin " + request.getMethod() + " /" + path + " by " + decision.caller());

@@ -10,6 +10,9 @@ import jakarta.enterprise.event.Observes;
 import org.photonee.core.config.ConfigReader;
 import org.photonee.core.config.NettySettings;
 import org.photonee.core.config.PeerSettingsConfig;
+import org.photonee.core.config.UdpSettings;
+import org.photonee.core.codec.WireProtocols;
+import org.photonee.netty.udp.UdpListener;
 import org.photonee.ejb.PhotonConfig;
 import org.photonee.ejb.NodeStatus;
 import org.photonee.ejb.PhotonNode;
@@ -36,12 +39,14 @@ public class NettyTransport {
     private PhotonNode node;
 
     private NettyListener listener;
+    private UdpListener udpListener;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
         NettySettings settings = NettySettings.from(ConfigReader.of(PhotonConfig.lookup()),
                 node.settings().publicUrl());
         if (!settings.enabled()) {
             LOG.info(() -> NettySettings.KEY_PORT + " is 0: no Netty listener, container endpoints only");
+            startUdp();
             return;
         }
         long maxQueued = PeerSettingsConfig.from(PhotonConfig.lookup()).maxQueuedBytes();
@@ -53,10 +58,29 @@ public class NettyTransport {
             listener.withBenchRelay();
         }
         listener.start();
+        startUdp();
+    }
+
+    /** The reliable UDP listener ({@code photon.udp.port} &gt; 0), on the Netty listener's event loops if it runs. */
+    private void startUdp() {
+        UdpSettings udp = UdpSettings.from(ConfigReader.of(PhotonConfig.lookup()));
+        if (!udp.enabled()) {
+            return;
+        }
+        udpListener = new UdpListener(udp, node::applicationFor, WireProtocols.defaults());
+        if (listener != null) {
+            udpListener.startOn(listener);
+        } else {
+            udpListener.start(threads);
+        }
     }
 
     @PreDestroy
     void stop() {
+        if (udpListener != null) {
+            udpListener.stop();
+            udpListener = null;
+        }
         if (listener != null) {
             listener.stop();
             listener = null;

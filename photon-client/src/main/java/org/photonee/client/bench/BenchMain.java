@@ -38,13 +38,17 @@ public final class BenchMain {
                     + "[--clients N] "
                     + "[--room-size K] [--rate HZ] [--warmup S] [--window S] [--drain S] [--seed S] "
                     + "[--server-pid PID] [--out FILE] [--app-id ID] [--app-version V] [--region R] "
-                    + "[--framework NAME] [--jdk-client] [--warm-joins N]");
+                    + "[--framework NAME] [--jdk-client] [--warm-joins N] [--udp-port N]");
             System.exit(1);
             return;
         }
         ConnectionSettings settings = ConnectionSettings.defaults();
         NettyWebSocketConnector netty = null;
-        if (!java.util.List.of(args).contains("--jdk-client")) {
+        int udpIndex = java.util.List.of(args).indexOf("--udp-port");
+        if (udpIndex >= 0 && udpIndex + 1 < args.length) {
+            // Photon's reliable UDP: the ns URL's role picks the first UDP port, then handed-out UDP addresses.
+            settings = settings.withUdp(Integer.parseInt(args[udpIndex + 1]));
+        } else if (!java.util.List.of(args).contains("--jdk-client")) {
             // One event loop for every user: the generator runs pinned on one core (BENCHMARK.md).
             netty = new NettyWebSocketConnector(1, settings.limits().maxMessageSize(), daemonThreads());
             settings = settings.withConnector(netty);
@@ -138,6 +142,9 @@ public final class BenchMain {
                 throw new IllegalArgumentException("missing value for " + a);
             }
             String v = args[++i];
+            if (a.equals("--udp-port")) {
+                continue; // read by main: the UDP client
+            }
             switch (a) {
                 case "--url" -> url = URI.create(v);
                 case "--clients" -> clients = Integer.parseInt(v);

@@ -7,21 +7,21 @@ import java.util.Map;
 import java.util.Optional;
 import org.photonee.core.codec.json.JsonProtocol;
 import org.photonee.core.codec.protocol16.GpBinaryV16Protocol;
+import org.photonee.core.codec.protocol18.GpBinaryV18Protocol;
 import org.photonee.core.protocol.WireProtocol;
 
 /**
  * The wire protocols a server speaks, by WebSocket subprotocol name, in order of preference.
  *
- * <p>{@link #defaults()} holds {@code GpBinaryV16} then {@code Json}. {@code GpBinaryV18} (newer C#/Unity clients) is
- * not implemented yet; when it is, it goes first in {@link #defaults()} and nothing else changes: endpoints only ever
- * ask this registry. A client that offers nothing supported gets {@link Optional#empty()} from {@link #select(List)},
- * and the endpoint refuses the handshake.
+ * <p>{@link #defaults()} holds {@code GpBinaryV18} (PUN 2, Realtime, C++ SDK), {@code GpBinaryV16}, then {@code Json}.
+ * Endpoints only ever ask this registry. A client that offers nothing supported gets {@link Optional#empty()} from
+ * {@link #select(List)}, and the endpoint refuses the handshake.
  *
  * <p>Immutable and thread-safe.
  */
 public final class WireProtocols {
-    /** Newer C#/Unity clients' subprotocol (Protocol18); reserved, not yet in {@link #defaults()}. */
-    public static final String GP_BINARY_V18 = "GpBinaryV18";
+    /** Newer C#/Unity and C++ clients' subprotocol (Protocol18). */
+    public static final String GP_BINARY_V18 = GpBinaryV18Protocol.SUBPROTOCOL;
 
     private final Map<String, WireProtocol> byName;
 
@@ -29,9 +29,9 @@ public final class WireProtocols {
         this.byName = byName;
     }
 
-    /** Protocol16 binary first, then Json. */
+    /** Protocol18 binary first (newer clients offer it when they can speak it), then Protocol16, then Json. */
     public static WireProtocols defaults() {
-        return of(new GpBinaryV16Protocol(), new JsonProtocol());
+        return of(new GpBinaryV18Protocol(), new GpBinaryV16Protocol(), new JsonProtocol());
     }
 
     /** A registry of these protocols, most preferred first. Subprotocol names must be distinct. */

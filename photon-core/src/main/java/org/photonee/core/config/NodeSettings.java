@@ -22,9 +22,10 @@ import org.photonee.core.peer.Transport;
  *                  when it is off
  * @param clientTransport {@code photon.clientTransport}: the transport every handed-out address names
  *                  ("container" or "netty"), or null (the default) to name the one the client came in through
+ * @param udp       the reliable UDP listener ({@code photon.udp.*}); its role ports are handed to UDP clients
  */
 public record NodeSettings(Set<Role> roles, URI publicUrl, URI masterUrl, String nodeId, URI nettyUrl,
-                           Transport clientTransport) {
+                           Transport clientTransport, UdpSettings udp) {
     public static final String KEY_ROLES = "photon.roles";
     public static final String KEY_PUBLIC_URL = "photon.publicUrl";
     public static final String KEY_MASTER_URL = "photon.masterUrl";
@@ -37,6 +38,17 @@ public record NodeSettings(Set<Role> roles, URI publicUrl, URI masterUrl, String
         if (clientTransport == Transport.NETTY && nettyUrl == null) {
             throw new IllegalArgumentException(KEY_CLIENT_TRANSPORT + "=netty needs " + NettySettings.KEY_PORT + " > 0");
         }
+        if (clientTransport == Transport.UDP) {
+            throw new IllegalArgumentException(KEY_CLIENT_TRANSPORT + " can be container or netty: a WebSocket client"
+                    + " cannot follow a UDP address");
+        }
+        udp = udp == null ? UdpSettings.OFF : udp;
+    }
+
+    /** Without a UDP listener. */
+    public NodeSettings(Set<Role> roles, URI publicUrl, URI masterUrl, String nodeId, URI nettyUrl,
+                        Transport clientTransport) {
+        this(roles, publicUrl, masterUrl, nodeId, nettyUrl, clientTransport, UdpSettings.OFF);
     }
 
     /** Container endpoints only. */
@@ -57,7 +69,8 @@ public record NodeSettings(Set<Role> roles, URI publicUrl, URI masterUrl, String
         String forced = lookup.apply(KEY_CLIENT_TRANSPORT);
         Transport clientTransport = forced == null || forced.isBlank() ? null
                 : Transport.parse(KEY_CLIENT_TRANSPORT, forced);
-        return new NodeSettings(roles, publicUrl, masterUrl, nodeId, nettyUrl, clientTransport);
+        UdpSettings udp = UdpSettings.from(ConfigReader.of(lookup));
+        return new NodeSettings(roles, publicUrl, masterUrl, nodeId, nettyUrl, clientTransport, udp);
     }
 
     public boolean runs(Role role) {
@@ -79,6 +92,12 @@ public record NodeSettings(Set<Role> roles, URI publicUrl, URI masterUrl, String
      * {@code photon.clientTransport} forces one or the Netty listener is off.
      */
     public String publicEndpoint(Role role, Transport via) {
+        if (via == Transport.UDP && udp.enabled()) {
+            // A UDP client keeps UDP: "host:port" of the role's port (Photon's address form for UDP).
+            String host = udp.host().equals("0.0.0.0") || udp.host().equals("::") ? publicUrl.getHost() : udp.host();
+            return (host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host) + ":"
+                    + udp.portFor(role.key());
+        }
         Transport t = clientTransport != null ? clientTransport : via;
         URI base = t == Transport.NETTY && nettyUrl != null ? nettyUrl : publicUrl;
         return stripSlash(base.toString()) + "/" + role.key();
@@ -86,7 +105,14 @@ public record NodeSettings(Set<Role> roles, URI publicUrl, URI masterUrl, String
 
     /** The transports clients can reach this instance on. */
     public Set<Transport> transports() {
-        return nettyUrl == null ? EnumSet.of(Transport.CONTAINER) : EnumSet.allOf(Transport.class);
+        Set<Transport> t = EnumSet.of(Transport.CONTAINER);
+        if (nettyUrl != null) {
+            t.add(Transport.NETTY);
+        }
+        if (udp.enabled()) {
+            t.add(Transport.UDP);
+        }
+        return t;
     }
 
     static URI webSocketUrl(String key, String value) {

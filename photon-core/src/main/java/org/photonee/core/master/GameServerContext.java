@@ -25,6 +25,8 @@ public final class GameServerContext {
     private int generation;
     private final long registrationOrder;
     private Cancellable expiry = Cancellable.NONE;
+    /** Master fiber clock of the last UpdateServer; -1 before the first. */
+    private long lastReportMillis = -1;
 
     GameServerContext(GameServerRegistration registration, Peer link, long registrationOrder) {
         this.serverId = registration.serverId();
@@ -48,6 +50,20 @@ public final class GameServerContext {
         this.peerCount = update.peerCount();
         this.state = update.state();
         this.gameCount = update.gameCount();
+    }
+
+    void reportedAt(long fiberMillis) {
+        this.lastReportMillis = fiberMillis;
+    }
+
+    /** When the last load report came, on the master fiber's clock; -1 before the first. */
+    public long lastReportMillis() {
+        return lastReportMillis;
+    }
+
+    /** Says goodbye (shutdown) and gets no new games meanwhile. */
+    public boolean isLeaving() {
+        return leaving;
     }
 
     void apply(AppStatsUpdate stats) {

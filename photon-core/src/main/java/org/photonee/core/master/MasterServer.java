@@ -182,6 +182,7 @@ public final class MasterServer {
 
     void serverUpdated(GameServerContext server, ServerLoadUpdate update) {
         server.apply(update);
+        server.reportedAt(fiber.nowMillis());
     }
 
     void appStatsUpdated(GameServerContext server, AppStatsUpdate stats) {

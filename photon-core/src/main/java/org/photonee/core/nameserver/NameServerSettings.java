@@ -12,11 +12,18 @@ import org.photonee.core.peer.Transport;
  * @param regions      region → master address, in the order GetRegions lists them; never empty
  * @param nettyRegions the same table for clients that came in through the Netty listener (the same addresses
  *                     unless this cluster's own master is reachable on both transports)
+ * @param udpRegions   the same for UDP clients ("host:port" of the master's UDP port), or the WebSocket table
  */
-public record NameServerSettings(Map<String, String> regions, Map<String, String> nettyRegions) {
+public record NameServerSettings(Map<String, String> regions, Map<String, String> nettyRegions,
+                                 Map<String, String> udpRegions) {
     public NameServerSettings {
         regions = normalized(regions);
         nettyRegions = nettyRegions == null ? regions : normalized(nettyRegions);
+        udpRegions = udpRegions == null ? nettyRegions : normalized(udpRegions);
+    }
+
+    public NameServerSettings(Map<String, String> regions, Map<String, String> nettyRegions) {
+        this(regions, nettyRegions, null);
     }
 
     public NameServerSettings(Map<String, String> regions) {
@@ -42,9 +49,20 @@ public record NameServerSettings(Map<String, String> regions, Map<String, String
         return new NameServerSettings(Map.of("eu", containerMasterUrl), Map.of("eu", nettyMasterUrl));
     }
 
+    /** One region "eu" served by this cluster's master, named on the transport the client uses (UDP too). */
+    public static NameServerSettings singleRegion(String containerMasterUrl, String nettyMasterUrl,
+                                                  String udpMasterAddress) {
+        return new NameServerSettings(Map.of("eu", containerMasterUrl), Map.of("eu", nettyMasterUrl),
+                Map.of("eu", udpMasterAddress));
+    }
+
     /** The table as a client that came in through {@code transport} is given it. */
     public NameServerSettings forTransport(Transport transport) {
-        return transport == Transport.NETTY ? new NameServerSettings(nettyRegions, nettyRegions) : this;
+        return switch (transport) {
+            case NETTY -> new NameServerSettings(nettyRegions, nettyRegions, nettyRegions);
+            case UDP -> new NameServerSettings(udpRegions, udpRegions, udpRegions);
+            default -> this;
+        };
     }
 
     /**

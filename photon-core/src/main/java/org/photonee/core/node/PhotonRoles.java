@@ -67,6 +67,7 @@ public final class PhotonRoles {
     private final CustomAuthenticator authenticator;
     private final RoomStateStore roomStore;
     private final PersistentRoomSaver roomSaver;
+    private final org.photonee.core.ops.OperatorView operations;
 
     /**
      * @param node        roles and addresses
@@ -108,7 +109,7 @@ public final class PhotonRoles {
         if (node.runs(Role.NAME_SERVER)) {
             NameServerSettings ns = regions.isEmpty()
                     ? NameServerSettings.singleRegion(masterClientUrl(node, Transport.CONTAINER),
-                            masterClientUrl(node, Transport.NETTY))
+                            masterClientUrl(node, Transport.NETTY), masterClientUrl(node, Transport.UDP))
                     : new NameServerSettings(regions);
             byEndpoint.put("ns", new NameServerApplication(environment, ns, tokens, clientAuth,
                     auth.failureDisconnect()));
@@ -130,6 +131,34 @@ public final class PhotonRoles {
             workload = null;
             masterLink = null;
             roomSaver = null;
+        }
+        operations = new org.photonee.core.ops.OperatorView(new OperatorRoles(), environment.stats(),
+                environment.fibers().newFiber("operations"), System::currentTimeMillis, PhotonRoles::cpuPercent);
+    }
+
+    /** The dashboard's view of this node: history, cluster and room snapshots, room actions. */
+    public org.photonee.core.ops.OperatorView operations() {
+        return operations;
+    }
+
+    private final class OperatorRoles implements org.photonee.core.ops.OperatorView.Roles {
+        @Override
+        public MasterServer master() {
+            return masterServer();
+        }
+
+        @Override
+        public GameServerApplication game() {
+            return byEndpoint.get("game") instanceof GameServerApplication game && game.isRunning() ? game : null;
+        }
+
+        @Override
+        public int localPeers() {
+            int n = 0;
+            for (ApplicationBase app : distinctApplications()) {
+                n += app.peerCount();
+            }
+            return n;
         }
     }
 
@@ -154,6 +183,7 @@ public final class PhotonRoles {
         if (roomSaver != null) {
             roomSaver.start();
         }
+        operations.start();
         LOG.log(System.Logger.Level.INFO, "roles started: {0}", byEndpoint.keySet());
     }
 
@@ -162,6 +192,7 @@ public final class PhotonRoles {
         if (roomSaver != null) {
             roomSaver.stop();
         }
+        operations.stop();
         if (masterLink != null) {
             masterLink.announceLeave();
             masterLink.stop();
@@ -375,7 +406,7 @@ public final class PhotonRoles {
      * The process's CPU use. WildFly's module system hides {@code com.sun.management} from deployments unless they
      * ask for it, so without it the portable system load average per core stands in.
      */
-    private static double cpuPercent() {
+    public static double cpuPercent() {
         try {
             if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
                 double load = os.getProcessCpuLoad();

@@ -110,6 +110,17 @@ public abstract class ApplicationBase {
         return peers.size();
     }
 
+    /** Peers that came in through one transport (a walk over the peers: for metrics, not for hot paths). */
+    public int peerCount(Transport transport) {
+        int n = 0;
+        for (PeerBase peer : peers) {
+            if (peer.transport() == transport) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     public boolean isRunning() {
         return running;
     }

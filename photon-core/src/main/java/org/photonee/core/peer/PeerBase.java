@@ -83,10 +83,23 @@ public abstract class PeerBase implements Peer {
         abort(CloseCodes.POLICY_VIOLATION, "Send buffer full: client too slow", DisconnectReason.MANAGED_DISCONNECT);
     }
 
+    /** The listener this peer's current connection came in through. */
+    public final Transport transport() {
+        return connection.transport();
+    }
+
     // ---- transport -> peer ----
 
     /** Called by the transport for every received frame, serially per connection. */
     public final void receive(WireFrame frame) {
+        receive(frame, SendParameters.DEFAULT);
+    }
+
+    /**
+     * As {@link #receive(WireFrame)}, for transports with channels (UDP): {@code received} says on which channel
+     * and how reliably the frame came, and is what {@link #onOperationRequest} and the other handlers get.
+     */
+    public final void receive(WireFrame frame, SendParameters received) {
         if (disconnected.get()) {
             return;
         }
@@ -119,7 +132,15 @@ public abstract class PeerBase implements Peer {
             }
             environment.stats().operationReceived();
         }
-        requestFiber.enqueue(() -> dispatch(message));
+        requestFiber.enqueue(() -> dispatch(message, received));
+    }
+
+    /**
+     * The transport heard from the client without a message for the peer (a UDP ping or ack): the client is alive,
+     * so the inactivity timeout starts over. UDP clients keep alive with transport pings, not Photon pings.
+     */
+    public final void transportAlive() {
+        lastReceiveNanos = System.nanoTime();
     }
 
     /** Called by the transport once when the connection closed or failed. */
@@ -286,18 +307,18 @@ public abstract class PeerBase implements Peer {
 
     // ---- dispatch ----
 
-    private void dispatch(Message message) {
+    private void dispatch(Message message, SendParameters received) {
         OperationLog.received(connectionId(), message);
         if (message instanceof OperationRequest request) {
             try {
-                onOperationRequest(request, SendParameters.DEFAULT);
+                onOperationRequest(request, received);
             } catch (Throwable t) {
-                sendOperationResponse(exceptionResponse(request, t), SendParameters.DEFAULT);
+                sendOperationResponse(exceptionResponse(request, t), received);
             }
         } else if (message instanceof EventData event) {
-            onEventReceived(event, SendParameters.DEFAULT);
+            onEventReceived(event, received);
         } else if (message instanceof OperationResponse response) {
-            onOperationResponseReceived(response, SendParameters.DEFAULT);
+            onOperationResponseReceived(response, received);
         } else {
             onUnexpectedData(message.getClass().getSimpleName());
         }

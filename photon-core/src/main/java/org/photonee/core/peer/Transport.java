@@ -10,9 +10,11 @@ public enum Transport {
     /** The application server's own Jakarta WebSocket endpoints, behind its HTTP listener. */
     CONTAINER,
     /** The Netty listener inside the application ({@code photon.netty.port}). */
-    NETTY;
+    NETTY,
+    /** Photon's reliable UDP ({@code photon.udp.port}); its addresses are "host:port", as Photon's clients expect. */
+    UDP;
 
-    /** The configuration spelling: "container", "netty". */
+    /** The configuration spelling: "container", "netty", "udp". */
     public String key() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -24,6 +26,6 @@ public enum Transport {
                 return t;
             }
         }
-        throw new IllegalArgumentException(key + " must be one of container, netty; got '" + value + "'");
+        throw new IllegalArgumentException(key + " must be one of container, netty, udp; got '" + value + "'");
     }
 }

@@ -334,6 +334,72 @@ public final class RoomHost {
         return java.util.concurrent.CompletableFuture.allOf(saves.toArray(new java.util.concurrent.CompletableFuture[0]));
     }
 
+    /**
+     * An operator closes a room: its connected actors are told why and disconnected, the room unloads without
+     * saving (a persistent room's saved state is deleted) and the master forgets it. Runs on the room's fiber.
+     *
+     * @return completes with false when no such room is loaded
+     */
+    public java.util.concurrent.CompletableFuture<Boolean> close(String appId, String gameId, String message) {
+        java.util.concurrent.CompletableFuture<Boolean> result = new java.util.concurrent.CompletableFuture<>();
+        Entry entry;
+        synchronized (this) {
+            entry = rooms.remove(new RoomKey(appId, gameId));
+        }
+        if (entry == null) {
+            result.complete(false);
+            return result;
+        }
+        Room room = entry.room;
+        room.fiber().enqueue(() -> {
+            try {
+                // Joins already routed here find the room unloaded and closed, and are refused.
+                room.setOpen(false);
+                RoomAdmin.disconnectAll(room, message);
+                room.unload();
+                if (room.isPersistent()) {
+                    store.delete(room.appId(), room.gameId());
+                }
+                boolean joinsPending;
+                synchronized (this) {
+                    joinsPending = entry.pendingJoins > 0;
+                }
+                if (!joinsPending) {
+                    room.fiber().dispose();
+                }
+                result.complete(true);
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+                throw e;
+            }
+        });
+        return result;
+    }
+
+    /**
+     * An operator removes one actor from a room (see {@link RoomAdmin#removeActor}). Runs on the room's fiber.
+     *
+     * @return completes with false when the room is not loaded here or has no such actor
+     */
+    public java.util.concurrent.CompletableFuture<Boolean> removeActor(String appId, String gameId, int actorNr,
+                                                                       String message) {
+        java.util.concurrent.CompletableFuture<Boolean> result = new java.util.concurrent.CompletableFuture<>();
+        Optional<Room> room = find(appId, gameId);
+        if (room.isEmpty()) {
+            result.complete(false);
+            return result;
+        }
+        room.get().fiber().enqueue(() -> {
+            try {
+                result.complete(!room.get().isUnloaded() && RoomAdmin.removeActor(room.get(), actorNr, message));
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+                throw e;
+            }
+        });
+        return result;
+    }
+
     /** Re-sends every room's state, e.g. after the connection to the master was re-established. */
     public void reportAll() {
         for (Room room : rooms()) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.photonee.core.codec.json.JsonProtocol;
 import org.photonee.core.codec.protocol16.GpBinaryV16Protocol;
+import org.photonee.core.codec.protocol18.GpBinaryV18Protocol;
 import org.photonee.core.codes.OperationCode;
 import org.photonee.core.codes.ParameterCode;
 import org.photonee.core.codes.ReceiverGroup;
@@ -50,7 +51,7 @@ public final class CodecThroughput {
 
         System.out.printf(Locale.ROOT, "%-12s %-22s %6s %16s %16s%n", "protocol", "message", "bytes", "encode msg/s",
                 "decode msg/s");
-        for (WireProtocol p : List.of(new GpBinaryV16Protocol(), new JsonProtocol())) {
+        for (WireProtocol p : List.of(new GpBinaryV18Protocol(), new GpBinaryV16Protocol(), new JsonProtocol())) {
             for (Message m : List.of(raise, event)) {
                 WireFrame frame = p.encode(m);
                 int size = frame.isText() ? frame.text().length() : frame.binary().remaining();

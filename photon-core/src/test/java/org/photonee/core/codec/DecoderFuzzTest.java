@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.photonee.core.codec.json.JsonFraming;
 import org.photonee.core.codec.json.JsonProtocol;
 import org.photonee.core.codec.protocol16.GpBinaryV16Protocol;
+import org.photonee.core.codec.protocol18.GpBinaryV18Protocol;
 import org.photonee.core.protocol.ProtocolException;
 import org.photonee.core.protocol.ProtocolLimits;
 import org.photonee.core.protocol.WireFrame;
@@ -31,6 +32,12 @@ class DecoderFuzzTest {
     private static final ProtocolLimits[] LIMITS = {ProtocolLimits.DEFAULTS, new ProtocolLimits(300, 3, 20, 8)};
     private static final int[] INTERESTING_16 = {0, 1, 0x7F, 0x80, 0xFF, 0x7FFF, 0x8000, 0xFFFF};
     private static final int[] INTERESTING_32 = {0, 1, -1, Integer.MAX_VALUE, Integer.MIN_VALUE, 0x10000, 512_000};
+    /** LEB128 edge cases: 0, 127, 128, 16383, 65536, 2^31 - 1, 2^32 - 1, too long, over 32 bits, unterminated. */
+    private static final byte[][] INTERESTING_VARINTS = {{0}, {0x7F}, {(byte) 0x80, 1}, {(byte) 0xFF, 0x7F},
+            {(byte) 0x80, (byte) 0x80, 4}, {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 7},
+            {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x0F},
+            {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 1},
+            {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x1F}, {(byte) 0x80}};
 
     @Test
     void protocol16DecoderOnlyReturnsOrThrowsProtocolException() {
@@ -47,6 +54,23 @@ class DecoderFuzzTest {
             decodeSafely(protocol, WireFrame.binary(input), LIMITS[i & 1], i, () -> Hex.of(input));
         }
         report("GpBinaryV16", started);
+    }
+
+    @Test
+    void protocol18DecoderOnlyReturnsOrThrowsProtocolException() {
+        GpBinaryV18Protocol protocol = new GpBinaryV18Protocol();
+        RandomValues values = RandomValues.protocol18(SEED);
+        List<byte[]> seeds = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            seeds.add(protocol.encode(values.message()).binary().array());
+        }
+        Random random = new Random(SEED);
+        long started = System.nanoTime();
+        for (int i = 0; i < ITERATIONS; i++) {
+            byte[] input = mutateVarints(random, seeds);
+            decodeSafely(protocol, WireFrame.binary(input), LIMITS[i & 1], i, () -> Hex.of(input));
+        }
+        report("GpBinaryV18", started);
     }
 
     @Test
@@ -88,6 +112,26 @@ class DecoderFuzzTest {
         byte[] b = seeds.get(random.nextInt(seeds.size()));
         for (int n = 1 + random.nextInt(4); n > 0; n--) {
             b = mutateOnce(random, b, seeds);
+        }
+        return b;
+    }
+
+    /** Protocol18 extras: varint lengths and counts at their edges, on top of the byte-level mutations. */
+    private static byte[] mutateVarints(Random random, List<byte[]> seeds) {
+        byte[] b = seeds.get(random.nextInt(seeds.size()));
+        for (int n = 1 + random.nextInt(4); n > 0; n--) {
+            if (random.nextInt(3) == 0 && b.length > 0) {
+                byte[] varint = INTERESTING_VARINTS[random.nextInt(INTERESTING_VARINTS.length)];
+                int at = random.nextInt(b.length);
+                int replaced = Math.min(b.length - at, random.nextInt(varint.length + 1));
+                byte[] out = new byte[b.length - replaced + varint.length];
+                System.arraycopy(b, 0, out, 0, at);
+                System.arraycopy(varint, 0, out, at, varint.length);
+                System.arraycopy(b, at + replaced, out, at + varint.length, b.length - at - replaced);
+                b = out;
+            } else {
+                b = mutateOnce(random, b, seeds);
+            }
         }
         return b;
     }

@@ -13,15 +13,27 @@ import org.photonee.core.protocol.PhotonHashtable;
 
 /**
  * A seeded generator of messages whose values a codec must carry unchanged. {@link #protocol16} covers every
- * Protocol16 type; {@link #json} only the values JSON maps back to themselves (see JsonProtocol's mapping).
+ * Protocol16 type; {@link #json} only the values JSON maps back to themselves (see JsonProtocol's mapping);
+ * {@link #protocol18} the Protocol16 set with ints and longs spread over every shortcut range and no empty debug
+ * messages (Protocol18 sends those as null, as the C# writer does).
  */
 public final class RandomValues {
     private final Random random;
     private final boolean jsonOnly;
+    private final boolean protocol18;
 
     private RandomValues(long seed, boolean jsonOnly) {
+        this(seed, jsonOnly, false);
+    }
+
+    private RandomValues(long seed, boolean jsonOnly, boolean protocol18) {
         this.random = new Random(seed);
         this.jsonOnly = jsonOnly;
+        this.protocol18 = protocol18;
+    }
+
+    public static RandomValues protocol18(long seed) {
+        return new RandomValues(seed, false, true);
     }
 
     public static RandomValues protocol16(long seed) {
@@ -38,7 +50,7 @@ public final class RandomValues {
         return switch (random.nextInt(3)) {
             case 0 -> new OperationRequest(random.nextInt(256), p, internal);
             case 1 -> new OperationResponse(random.nextInt(256), (short) random.nextInt(), random.nextBoolean()
-                    ? null : string(), p, internal);
+                    ? null : debugMessage(), p, internal);
             default -> new EventData(random.nextInt(256), p);
         };
     }
@@ -79,8 +91,8 @@ public final class RandomValues {
             case 1 -> (byte) random.nextInt();
             case 2 -> random.nextBoolean();
             case 3 -> (short) random.nextInt();
-            case 4 -> random.nextInt();
-            case 5 -> random.nextLong();
+            case 4 -> protocol18 ? (int) spreadLong() : random.nextInt();
+            case 5 -> protocol18 ? spreadLong() : random.nextLong();
             case 6 -> Float.intBitsToFloat(random.nextInt());
             case 7 -> Double.longBitsToDouble(random.nextLong());
             case 8 -> string();
@@ -107,9 +119,26 @@ public final class RandomValues {
             default -> switch (random.nextInt(3)) {
                 case 0 -> new EventData(random.nextInt(256), parameters(depthLeft - 1));
                 case 1 -> new OperationRequest(random.nextInt(256), parameters(depthLeft - 1));
-                default -> new OperationResponse(random.nextInt(256), (short) random.nextInt(), string(),
+                default -> new OperationResponse(random.nextInt(256), (short) random.nextInt(), debugMessage(),
                         parameters(depthLeft - 1));
             };
+        };
+    }
+
+    /** A debug message; Protocol18 turns an empty one into null, so it gets a non-empty one instead. */
+    private String debugMessage() {
+        String s = string();
+        return protocol18 && s.isEmpty() ? "d" : s;
+    }
+
+    /** Zero, one- and two-byte magnitudes either side, or anything: every Protocol18 integer code. */
+    private long spreadLong() {
+        return switch (random.nextInt(5)) {
+            case 0 -> 0;
+            case 1 -> random.nextInt(511) - 255;
+            case 2 -> random.nextInt(131_071) - 65_535;
+            case 3 -> random.nextInt();
+            default -> random.nextLong();
         };
     }
 

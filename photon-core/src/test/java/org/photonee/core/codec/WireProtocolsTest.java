@@ -13,8 +13,8 @@ class WireProtocolsTest {
     private final WireProtocols protocols = WireProtocols.defaults();
 
     @Test
-    void defaultsSpeakBinaryThenJson() {
-        assertEquals(List.of("GpBinaryV16", "Json"), protocols.names());
+    void defaultsSpeakBinaryV18ThenV16ThenJson() {
+        assertEquals(List.of("GpBinaryV18", "GpBinaryV16", "Json"), protocols.names());
         assertEquals("Json", protocols.byName("Json").map(WireProtocol::subprotocol).orElseThrow());
         assertTrue(protocols.byName("json").isEmpty(), "names are case-sensitive");
     }
@@ -22,13 +22,13 @@ class WireProtocolsTest {
     @Test
     void selectPrefersTheServersOrder() {
         assertEquals("GpBinaryV16", select("Json", "GpBinaryV16"));
-        assertEquals("GpBinaryV16", select(WireProtocols.GP_BINARY_V18, " GpBinaryV16 "));
+        assertEquals("GpBinaryV18", select(" GpBinaryV16 ", WireProtocols.GP_BINARY_V18));
         assertEquals("Json", select("Json"));
     }
 
     @Test
     void nothingSupportedSelectsNothing() {
-        assertTrue(protocols.select(List.of(WireProtocols.GP_BINARY_V18, "chat")).isEmpty());
+        assertTrue(protocols.select(List.of("GpBinaryV17", "chat")).isEmpty());
         assertTrue(protocols.select(List.of()).isEmpty());
     }
 

@@ -41,6 +41,22 @@ class ApplicationBaseTest {
     }
 
     @Test
+    void peersAreCountedByTheTransportTheyCameInThrough() {
+        app.start();
+        app.connect(init("c1", "app"));
+        app.connect(init("c2", "app"));
+        app.connect(new InitRequest(new InMemoryConnection("n1", protocol) {
+            @Override
+            public Transport transport() {
+                return Transport.NETTY;
+            }
+        }, protocol, "game", "app", "4.4.0", null));
+        assertEquals(2, app.peerCount(Transport.CONTAINER));
+        assertEquals(1, app.peerCount(Transport.NETTY));
+        assertEquals(3, app.peerCount());
+    }
+
+    @Test
     void stopDisconnectsEveryPeerAndRefusesNewOnes() {
         app.start();
         InitRequest i1 = init("x", "app");

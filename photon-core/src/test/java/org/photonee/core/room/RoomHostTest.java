@@ -210,4 +210,46 @@ class RoomHostTest {
         assertEquals(before + 2, listener.updates.size());
         assertTrue(listener.updates.subList(before, before + 2).stream().anyMatch(r -> r.gameId().equals("r2")));
     }
+
+    @Test
+    void anOperatorClosesARoom() throws RoomException {
+        TestMember a = create("r1", "alice");
+        TestMember b = join("r1", "bob", JoinMode.JOIN_ONLY);
+        var closed = host.close("app", "r1", "closed by ops");
+        assertEquals(0, host.roomCount(), "gone from the host at once: no new joins find it");
+        fibers.runAll();
+        assertTrue(closed.join());
+        assertTrue(a.peer.disconnected && b.peer.disconnected);
+        assertTrue(a.left && b.left);
+        assertEquals(List.of("r1:CLOSE"), listener.removed);
+        assertEquals(1, fibers.disposed());
+        assertFalse(host.close("app", "r1", "again").join());
+        assertEquals(ReturnCode.GAME_ID_NOT_EXISTS, join("r1", "carol", JoinMode.JOIN_ONLY).peer.lastResponse()
+                .returnCode());
+    }
+
+    @Test
+    void closingAPersistentRoomForgetsItsSavedState() throws RoomException {
+        create("turns", "alice", ParameterCode.PLAYER_TTL, -1);
+        host.close("app", "turns", "closed");
+        fibers.runAll();
+        assertEquals(0, store.size());
+        assertFalse(store.exists("app", "turns"));
+    }
+
+    @Test
+    void anOperatorRemovesAnActor() throws RoomException {
+        TestMember a = create("r1", "alice");
+        TestMember b = join("r1", "bob", JoinMode.JOIN_ONLY);
+        var removed = host.removeActor("app", "r1", b.actorNr(), "kicked");
+        fibers.runAll();
+        assertTrue(removed.join());
+        assertTrue(b.peer.disconnected);
+        assertFalse(a.peer.disconnected);
+        assertEquals(1, listener.last().activeCount());
+        var noActor = host.removeActor("app", "r1", 99, "none");
+        fibers.runAll();
+        assertFalse(noActor.join(), "no such actor");
+        assertFalse(host.removeActor("app", "nope", 1, "none").join(), "no such room");
+    }
 }

@@ -89,6 +89,10 @@ public class PhotonMetrics {
                         .description("connected peers").register(r);
             }
         }
+        for (org.photonee.core.peer.Transport transport : org.photonee.core.peer.Transport.values()) {
+            Gauge.builder("photon.transport.peers", roles, x -> peersOn(x, transport)).tag("transport", transport.key())
+                    .description("connected peers of every role, by the listener they came in through").register(r);
+        }
         counter(r, "photon.peer.connects", stats, NodeStats::connects, "peers that connected");
         for (DisconnectReason reason : DisconnectReason.values()) {
             FunctionCounter.builder("photon.peer.disconnects", stats, s -> s.disconnects(reason))
@@ -149,6 +153,17 @@ public class PhotonMetrics {
                     x -> x.counters().snapshot().answeredLatencyMillis() / 1000.0).tags(tags)
                     .description("total latency of sent requests").register(r);
         }
+    }
+
+    private static double peersOn(PhotonRoles roles, org.photonee.core.peer.Transport transport) {
+        int n = 0;
+        for (String role : ROLES) {
+            ApplicationBase app = roles.forEndpoint(role);
+            if (app != null) {
+                n += app.peerCount(transport);
+            }
+        }
+        return n;
     }
 
     private static ToDoubleFunction<AuthProvider> authResult(String result) {

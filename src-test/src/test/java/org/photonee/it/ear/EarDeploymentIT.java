@@ -72,6 +72,28 @@ class EarDeploymentIT {
         }
     }
 
+    /** The same WAR's dashboard in the EAR: the page, its bundled chart library, its data and its event stream. */
+    @Test
+    void dashboardPageDataAndEventsAreServed() throws Exception {
+        ServerProbe server = new ServerProbe(base);
+        var page = server.get("dashboard/");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("Photon EE dashboard"), page.body());
+        assertEquals(200, server.get("dashboard/vendor/uPlot.esm.js").statusCode(), "uPlot bundled in the WAR");
+        var overview = server.get("api/admin/dashboard/overview");
+        assertEquals(200, overview.statusCode(), overview.body());
+        assertTrue(overview.body().contains("\"servers\":[{"), "the EAR's own game server: " + overview.body());
+        var client = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        var events = client.send(java.net.http.HttpRequest.newBuilder(server.base().resolve("api/admin/dashboard/events"))
+                .header("Accept", "text/event-stream").timeout(java.time.Duration.ofSeconds(15)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofLines());
+        assertEquals(200, events.statusCode());
+        try (var lines = events.body()) {
+            assertTrue(lines.limit(50).anyMatch(l -> l.replace(" ", "").equals("event:overview")),
+                    "server-sent overview");
+        }
+    }
+
     @Test
     void statusEndpointAnswersOverWebSocket() throws Exception {
         HealthAssertions.assertStatusOverWebSocket(new ServerProbe(base));

@@ -40,6 +40,8 @@ class MetricsIT extends MicroWarTest {
             assertTrue(value(text, "photon_operations_in_total\\{[^}]*\\}") >= opsBefore + 3, text);
             assertTrue(value(text, "photon_join_seconds_count\\{[^}]*\\}") >= joinsBefore + 1, "join histogram");
             assertTrue(value(text, "photon_peers\\{[^}]*role=\"game\"[^}]*\\}") >= 1, "a peer on the game server");
+            assertTrue(value(text, "photon_transport_peers\\{[^}]*transport=\"container\"[^}]*\\}") >= 1,
+                    "this client's game server peer, on the container transport");
             assertTrue(value(text, "photon_rooms\\{[^}]*\\}") >= 1, "a live room");
             assertTrue(text.contains("photon_games{") && text.contains("app=\"metrics-app\""), "games per lobby");
             assertTrue(value(text, "photon_bytes_out_total\\{[^}]*\\}") > 0);

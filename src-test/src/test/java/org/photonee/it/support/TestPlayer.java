@@ -7,6 +7,7 @@ import org.photonee.client.LoadBalancingListener;
 import org.photonee.client.PhotonException;
 import org.photonee.client.RoomInfo;
 import org.photonee.core.protocol.EventData;
+import org.photonee.core.protocol.WireProtocol;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -40,9 +41,14 @@ public final class TestPlayer implements AutoCloseable {
     private final BlockingQueue<Integer> disconnects = new LinkedBlockingQueue<>();
 
     public TestPlayer(String appVersion, String userId) {
+        this(appVersion, userId, ConnectionSettings.defaults().protocol());
+    }
+
+    /** A player speaking the given wire protocol (e.g. GpBinaryV18) instead of the client's default. */
+    public TestPlayer(String appVersion, String userId, WireProtocol protocol) {
         this.userId = userId;
         client = new LoadBalancingClient(APP_ID, appVersion,
-                ConnectionSettings.defaults().withConnector(connector));
+                ConnectionSettings.defaults().withConnector(connector).withProtocol(protocol));
         client.setAuthValues(AuthValues.user(userId));
         client.setNickname(userId);
         client.addListener(new LoadBalancingListener() {
@@ -72,6 +78,14 @@ public final class TestPlayer implements AutoCloseable {
     /** A player authenticated through the name server on the region's master. */
     public static TestPlayer onMaster(ServerProbe server, String appVersion, String userId) throws Exception {
         TestPlayer p = new TestPlayer(appVersion, userId);
+        p.await(p.client.connectToRegionMaster(server.webSocket("ns"), "eu"));
+        return p;
+    }
+
+    /** The same, speaking the given wire protocol. */
+    public static TestPlayer onMaster(ServerProbe server, String appVersion, String userId, WireProtocol protocol)
+            throws Exception {
+        TestPlayer p = new TestPlayer(appVersion, userId, protocol);
         p.await(p.client.connectToRegionMaster(server.webSocket("ns"), "eu"));
         return p;
     }

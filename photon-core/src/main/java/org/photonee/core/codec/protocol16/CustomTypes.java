@@ -26,7 +26,8 @@ public final class CustomTypes {
             Objects.requireNonNull(deserializer, "deserializer");
         }
 
-        byte[] serialize(Object value) {
+        /** The value's bytes; the value must be an instance of {@link #type()}. */
+        public byte[] serialize(Object value) {
             return serializer.apply(type.cast(value));
         }
     }
@@ -44,12 +45,12 @@ public final class CustomTypes {
     }
 
     /** The registration for a custom type code, or null. */
-    Registration<?> forCode(byte code) {
+    public Registration<?> forCode(byte code) {
         return byCode.get(code);
     }
 
     /** The registration for exactly this class (no subclass lookup: the hot path stays a single map probe), or null. */
-    Registration<?> forType(Class<?> type) {
+    public Registration<?> forType(Class<?> type) {
         return byType.isEmpty() ? null : byType.get(type);
     }
 
