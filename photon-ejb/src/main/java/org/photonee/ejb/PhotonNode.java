@@ -45,6 +45,8 @@ import org.photonee.ejb.persistence.RoomStates;
 import org.photonee.persistence.ClusterSettingEntity;
 import org.photonee.persistence.NodeStartEntity;
 import org.photonee.persistence.RoomStateCodec;
+import org.photonee.core.room.PersistenceSettings;
+import org.photonee.core.room.WriteBehindRoomStateStore;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -99,6 +101,7 @@ public class PhotonNode {
     private Instance<RoomPluginFactory> pluginBeans;
 
     private volatile JpaMasterObserver masterObserver;
+    private volatile WriteBehindRoomStateStore roomStore;
     private volatile NodeSettings settings;
     private volatile ManagedFiberFactory fibers;
     private volatile Fiber nodeFiber;
@@ -135,12 +138,16 @@ public class PhotonNode {
         PeerSettings peerSettings = PeerSettingsConfig.from(PhotonConfig.lookup());
         environment = new PeerEnvironment(fibers, peerSettings, org.photonee.core.peer.ExceptionHandler.DEFAULT,
                 stats);
-        // Persistence: persistent rooms are kept in the database (JpaRoomStateStore).
+        // Persistence: persistent rooms are kept in the database (JpaRoomStateStore), written behind by a thread of
+        // their own so no fiber waits for the database.
+        PersistenceSettings persistence = PersistenceSettings.from(PhotonConfig.reader());
+        roomStore = new WriteBehindRoomStateStore(new JpaRoomStateStore(roomStates, new RoomStateCodec()),
+                persistence.maxPendingRooms(), threadFactory, System::currentTimeMillis);
         // Outbound HTTP (custom auth, webhooks, WebRPC): callbacks on the managed executor, bookkeeping on fibers.
         HttpQueues http = new HttpQueues(new JdkHttpSender(executor, Duration.ofSeconds(5),
                 HttpQueueSettings.DEFAULTS.maxResponseBytes()), fibers);
         roles = new PhotonRoles(settings, environment, tokenSecret(), regions(),
-                new JpaRoomStateStore(roomStates, new RoomStateCodec()),
+                roomStore,
                 new JdkWebSocketConnector(peerSettings.limits().maxMessageSize(), peerSettings.maxQueuedBytes(),
                         Duration.ofSeconds(5), executor),
                 PhotonConfig.reader(), http, new NimbusOidcProviderFactory(), pluginFactories());
@@ -292,6 +299,9 @@ public class PhotonNode {
         if (masterObserver != null) {
             masterObserver.stop();
         }
+        if (roomStore != null) {
+            roomStore.close();
+        }
         if (heartbeat != null) {
             heartbeat.cancel();
         }
@@ -326,7 +336,9 @@ public class PhotonNode {
         PhotonRoles r = roles;
         // A game server is ready once its master knows it: before that, the master cannot send players to it.
         String link = r == null || r.masterLink() == null ? null : r.masterLink().isRegistered() ? "UP" : "DOWN";
-        boolean ready = started && db && !"DOWN".equals(link);
+        // The database is needed to start (token key, node record), not to serve: rooms and matchmaking run from
+        // memory and writes wait for it, so an outage is reported ("database") without taking the node out of service.
+        boolean ready = started && !"DOWN".equals(link);
         return new NodeStatus(ready, s.rolesKey(), version(), s.nodeId(), s.publicUrl().toString(),
                 (System.nanoTime() - startedNanos) / 1_000_000, db, heartbeats.get(), link);
     }

@@ -11,8 +11,9 @@ import org.photonee.ejb.NodeStatus;
 import org.photonee.ejb.PhotonNode;
 
 /**
- * {@code GET /photon/api/health}: 200 with the node's status once it is ready (started, database answering),
- * 503 with the same body otherwise, so load balancers and orchestrators can use it as a readiness probe.
+ * {@code GET /photon/api/health}: 200 with the node's status once it is ready (started, which needs the database;
+ * a later database outage is reported as {@code "database":"DOWN"} but keeps it ready, since rooms and matchmaking
+ * run from memory), 503 with the same body otherwise, so load balancers and orchestrators can use it as a readiness probe.
  */
 @Path("health")
 @RequestScoped

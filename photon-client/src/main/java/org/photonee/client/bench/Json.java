@@ -35,6 +35,13 @@ final class Json {
                 writeValue(sb, e.getValue(), indent + 1);
             }
             sb.append(first ? "}" : "\n" + "  ".repeat(indent) + "}");
+        } else if (v instanceof java.util.List<?> list) {
+            sb.append("[");
+            for (int i = 0; i < list.size(); i++) {
+                sb.append(i == 0 ? "\n" : ",\n").append("  ".repeat(indent + 1));
+                writeValue(sb, list.get(i), indent + 1);
+            }
+            sb.append(list.isEmpty() ? "]" : "\n" + "  ".repeat(indent) + "]");
         } else if (v instanceof Double || v instanceof Float) {
             double d = ((Number) v).doubleValue();
             // Six decimals: a delivery ratio of 0.9996 must not print as 1.000.

@@ -33,6 +33,11 @@ public final class MasterLink extends OutboundS2SPeer implements GameStateListen
     private static final System.Logger LOG = System.getLogger("org.photonee.s2s");
     static final long LOAD_REPORT_INTERVAL_MILLIS = 1000;
     static final long APP_STATS_INTERVAL_MILLIS = 5000;
+    /**
+     * Reconnect delays after the master went away: capped at 5 s so that a restarted master has every game server
+     * registered, and the lobby's game list complete again, within about 5 s of it being ready.
+     */
+    static final Backoff RECONNECT_BACKOFF = new Backoff(500, 5_000);
 
     /** What the link reports about its server; read on the link's fiber. */
     public interface ServerSnapshot {
@@ -54,7 +59,7 @@ public final class MasterLink extends OutboundS2SPeer implements GameStateListen
 
     public MasterLink(URI masterUrl, WireProtocol protocol, WebSocketConnector connector, PeerEnvironment environment,
                       ServerSnapshot server) {
-        super(masterUrl, protocol, connector, environment, Backoff.DEFAULT);
+        super(masterUrl, protocol, connector, environment, RECONNECT_BACKOFF);
         this.server = server;
     }
 

@@ -29,6 +29,8 @@ import org.photonee.core.peer.Transport;
 import org.photonee.core.peer.ApplicationBase;
 import org.photonee.core.peer.PeerEnvironment;
 import org.photonee.core.peer.WebSocketConnector;
+import org.photonee.core.room.PersistenceSettings;
+import org.photonee.core.room.PersistentRoomSaver;
 import org.photonee.core.plugin.RoomPluginFactory;
 import org.photonee.core.room.RoomStateStore;
 import org.photonee.core.s2s.AppStatsUpdate;
@@ -63,6 +65,8 @@ public final class PhotonRoles {
     private final WorkloadMonitor workload;
     private final HttpQueues http;
     private final CustomAuthenticator authenticator;
+    private final RoomStateStore roomStore;
+    private final PersistentRoomSaver roomSaver;
     private final org.photonee.core.ops.OperatorView operations;
 
     /**
@@ -88,6 +92,7 @@ public final class PhotonRoles {
                        OidcProviderFactory oidc, java.util.Collection<RoomPluginFactory> pluginFactories) {
         TokenIssuer tokens = new TokenIssuer(new AesGcmTokenCodec(tokenSecret), TokenSettings.DEFAULTS);
         this.http = http;
+        this.roomStore = roomStore == null ? RoomStateStore.NONE : roomStore;
         AuthSettings auth = AuthSettings.from(config);
         // Custom auth runs where clients log in without a token: the name server, or a master connected directly.
         this.authenticator = AuthProviders.create(auth, http, oidc);
@@ -115,13 +120,17 @@ public final class PhotonRoles {
             masterLink = new MasterLink(node.masterUrl(), new GpBinaryV16Protocol(), connector, environment,
                     snapshot(node, tokens, holder));
             GameServerApplication game = new GameServerApplication(environment, tokens.codec(), masterLink,
-                    roomStore, GameServerSettings.DEFAULTS, System::currentTimeMillis, extensions.plugins());
+                    this.roomStore, GameServerSettings.DEFAULTS, System::currentTimeMillis, extensions.plugins());
             game.setWebRpc(extensions.webRpc());
             holder.game = game;
             byEndpoint.put("game", game);
+            long saveDelay = PersistenceSettings.from(config).saveDelayMillis();
+            roomSaver = new PersistentRoomSaver(game.rooms(), this.roomStore,
+                    environment.fibers().newFiber("room-saver"), saveDelay);
         } else {
             workload = null;
             masterLink = null;
+            roomSaver = null;
         }
         operations = new org.photonee.core.ops.OperatorView(new OperatorRoles(), environment.stats(),
                 environment.fibers().newFiber("operations"), System::currentTimeMillis, PhotonRoles::cpuPercent);
@@ -171,12 +180,18 @@ public final class PhotonRoles {
         if (masterLink != null) {
             masterLink.start();
         }
+        if (roomSaver != null) {
+            roomSaver.start();
+        }
         operations.start();
         LOG.log(System.Logger.Level.INFO, "roles started: {0}", byEndpoint.keySet());
     }
 
     /** Stops in reverse order; the game server tells its master it leaves first. */
     public synchronized void stop() {
+        if (roomSaver != null) {
+            roomSaver.stop();
+        }
         operations.stop();
         if (masterLink != null) {
             masterLink.announceLeave();
@@ -187,7 +202,8 @@ public final class PhotonRoles {
         for (ApplicationBase app : reverse) {
             try {
                 app.stop();
-                if (app instanceof GameServerApplication game && !game.awaitUnloaded(ROOM_SAVE_TIMEOUT_MILLIS)) {
+                if (app instanceof GameServerApplication game && !(game.awaitUnloaded(ROOM_SAVE_TIMEOUT_MILLIS)
+                        && roomStore.awaitWritten(ROOM_SAVE_TIMEOUT_MILLIS))) {
                     LOG.log(System.Logger.Level.WARNING, "rooms did not finish saving within {0} ms",
                             ROOM_SAVE_TIMEOUT_MILLIS);
                 }
@@ -244,6 +260,65 @@ public final class PhotonRoles {
         workload.setServerState(state);
         masterLink.reportLoadNow();
         return true;
+    }
+
+    /**
+     * Drain, the step before an operator stops a game server: out of rotation (no new rooms; joins to running rooms
+     * still go through), so its rooms play out.
+     *
+     * @return the progress, or null when this instance runs no game server
+     */
+    public DrainStatus drain() {
+        if (!setServerState(ServerState.OUT_OF_ROTATION)) {
+            return null;
+        }
+        return drainStatus();
+    }
+
+    /** How far a drain has come, or null when this instance runs no game server. */
+    public DrainStatus drainStatus() {
+        if (workload == null) {
+            return null;
+        }
+        GameServerApplication game = (GameServerApplication) byEndpoint.get("game");
+        int persistent = 0;
+        for (org.photonee.core.room.Room room : game.rooms().rooms()) {
+            if (room.isPersistent()) {
+                persistent++;
+            }
+        }
+        return new DrainStatus(workload.serverState(), game.peerCount(), game.rooms().roomCount(), persistent);
+    }
+
+    /**
+     * Saves every persistent room now and waits until the saves are durable: the last step of a drain, since a
+     * container killed or stopped without undeploying (Payara Micro on SIGTERM) runs no shutdown code.
+     *
+     * @return false when the saves were not durable within the timeout (database away?); true without a game server
+     */
+    public boolean saveRoomsNow(long timeoutMillis) {
+        if (roomSaver == null) {
+            return true;
+        }
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        try {
+            roomSaver.snapshotAllNow().get(timeoutMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return false;
+        }
+        return roomStore.awaitWritten(Math.max(0, deadline - System.currentTimeMillis()));
+    }
+
+    /**
+     * @param serverState     the rotation state
+     * @param peers           clients still connected to the game server
+     * @param rooms           rooms still loaded
+     * @param persistentRooms of those, rooms whose state is kept
+     */
+    public record DrainStatus(ServerState serverState, int peers, int rooms, int persistentRooms) {
     }
 
     /** The game server's load level (0 lowest … 10 full), or -1 when this instance runs no game server. */

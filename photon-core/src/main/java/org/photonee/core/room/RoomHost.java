@@ -72,7 +72,13 @@ public final class RoomHost {
                     + "' is not offered by this game server; offered: " + plugins.names());
             return;
         }
-        boolean saved = store.exists(appId, gameId);
+        // The saved-rooms check may need the database: it answers later, never on this (peer) fiber's time.
+        store.existsAsync(appId, gameId).whenComplete((saved, error) -> createUnlessTaken(appId, appVersion, gameId,
+                options, request, factory, error == null && Boolean.TRUE.equals(saved)));
+    }
+
+    private void createUnlessTaken(String appId, String appVersion, String gameId, RoomOptions options,
+                                   JoinRequest request, RoomPluginFactory factory, boolean saved) {
         Entry entry;
         synchronized (this) {
             RoomKey key = new RoomKey(appId, gameId);
@@ -149,43 +155,60 @@ public final class RoomHost {
      */
     public void join(String appId, String appVersion, String gameId, RoomOptions createOptions, JoinRequest request) {
         RoomKey key = new RoomKey(appId, gameId);
-        Entry entry = routeToLoaded(key);
-        Room.JoinKind kind = Room.JoinKind.JOIN;
-        RoomPluginFactory factory = null;
-        if (entry == null) {
-            factory = factoryFor(request);
-            if (factory == null) {
-                refuse(request, ReturnCode.PLUGIN_MISMATCH, "Plugin '" + request.plugin()
-                        + "' is not offered by this game server; offered: " + plugins.names());
-                return;
-            }
-            Optional<RoomState> saved = store.load(appId, gameId);
-            synchronized (this) {
-                entry = rooms.get(key);
-                if (entry == null && saved.isPresent()) {
-                    entry = new Entry(Room.restore(saved.get(), settings, fibers.newFiber("room-" + gameId),
-                            listener, this::emptyTtlExpired));
-                    rooms.put(key, entry);
-                } else if (entry == null && (createOptions != null || factory.loadsUnknownRooms())) {
-                    entry = new Entry(newRoom(appId, appVersion, gameId,
-                            createOptions == null ? RoomOptions.defaults() : createOptions));
-                    rooms.put(key, entry);
-                    kind = factory.loadsUnknownRooms() ? Room.JoinKind.LOAD : Room.JoinKind.CREATE;
-                } else if (entry != null) {
-                    factory = null;
-                }
-                if (entry != null) {
-                    entry.pendingJoins++;
-                }
-            }
-        }
-        if (entry == null) {
-            refuse(request, ReturnCode.GAME_ID_NOT_EXISTS, "Game " + gameId + " does not exist");
+        Entry loaded = routeToLoaded(key);
+        if (loaded != null) {
+            enqueueJoin(loaded, request, Room.JoinKind.JOIN, null);
             return;
         }
-        Entry target = entry;
-        Room.JoinKind joinKind = kind;
+        RoomPluginFactory factory = factoryFor(request);
+        if (factory == null) {
+            refuse(request, ReturnCode.PLUGIN_MISMATCH, "Plugin '" + request.plugin()
+                    + "' is not offered by this game server; offered: " + plugins.names());
+            return;
+        }
+        // Restoring a saved room may need the database: it answers later, never on this (peer) fiber's time.
+        store.loadAsync(appId, gameId).whenComplete((saved, error) -> {
+            if (error != null) {
+                refuse(request, ReturnCode.INTERNAL_SERVER_ERROR, "Game " + gameId
+                        + " cannot be looked up now (its saved state is unavailable); try again");
+                return;
+            }
+            joinUnloaded(key, appVersion, createOptions, request, factory, saved);
+        });
+    }
+
+    private void joinUnloaded(RoomKey key, String appVersion, RoomOptions createOptions, JoinRequest request,
+                              RoomPluginFactory factory, Optional<RoomState> saved) {
+        Entry entry;
+        Room.JoinKind kind = Room.JoinKind.JOIN;
         RoomPluginFactory newPlugin = factory;
+        synchronized (this) {
+            entry = rooms.get(key);
+            if (entry == null && saved.isPresent()) {
+                entry = new Entry(Room.restore(saved.get(), settings, fibers.newFiber("room-" + key.gameId()),
+                        listener, this::emptyTtlExpired));
+                rooms.put(key, entry);
+            } else if (entry == null && (createOptions != null || factory.loadsUnknownRooms())) {
+                entry = new Entry(newRoom(key.appId(), appVersion, key.gameId(),
+                        createOptions == null ? RoomOptions.defaults() : createOptions));
+                rooms.put(key, entry);
+                kind = factory.loadsUnknownRooms() ? Room.JoinKind.LOAD : Room.JoinKind.CREATE;
+            } else if (entry != null) {
+                newPlugin = null; // loaded meanwhile by another join: its plugin is installed already
+            }
+            if (entry != null) {
+                entry.pendingJoins++;
+            }
+        }
+        if (entry == null) {
+            refuse(request, ReturnCode.GAME_ID_NOT_EXISTS, "Game " + key.gameId() + " does not exist");
+            return;
+        }
+        enqueueJoin(entry, request, kind, newPlugin);
+    }
+
+    /** The join runs on the room's fiber, after the room's new plugin (if any) is installed. */
+    private void enqueueJoin(Entry target, JoinRequest request, Room.JoinKind joinKind, RoomPluginFactory newPlugin) {
         target.room.fiber().enqueue(() -> {
             if (newPlugin == null || installPlugin(target.room, newPlugin, request)) {
                 runJoin(target, request, joinKind);

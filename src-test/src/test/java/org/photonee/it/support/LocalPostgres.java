@@ -59,10 +59,25 @@ public final class LocalPostgres implements AutoCloseable {
         }
         pg.runPg(List.of(binDir.resolve("initdb").toString(), "-D", dataDir.toString(), "-U", USER,
                 "--auth=trust", "-E", "UTF8", "--no-locale"));
-        pg.runPg(List.of(binDir.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-w", "-t", "60",
+        pg.startServer();
+        return pg;
+    }
+
+    private void startServer() throws Exception {
+        runPg(List.of(binDir.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-w", "-t", "60",
                 "-l", dataDir.resolve("server.log").toString(),
                 "-o", "-h 127.0.0.1 -p " + port + " -k " + dataDir, "start"));
-        return pg;
+    }
+
+    /** An outage: the server stops at once, cutting every connection; the data stays for {@link #resume()}. */
+    public void pause() throws Exception {
+        runPg(List.of(binDir.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-m", "immediate", "-w",
+                "stop"));
+    }
+
+    /** The end of an outage: the same cluster starts again on the same port. */
+    public void resume() throws Exception {
+        startServer();
     }
 
     public String jdbcUrl() {

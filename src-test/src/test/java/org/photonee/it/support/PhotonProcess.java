@@ -25,12 +25,14 @@ public final class PhotonProcess implements AutoCloseable {
     private final int nettyPort;
     private final Process launcher;
     private final Path log;
+    private final Path runDir;
 
-    private PhotonProcess(int port, int nettyPort, Process launcher, Path log) {
+    private PhotonProcess(int port, int nettyPort, Process launcher, Path log, Path runDir) {
         this.port = port;
         this.nettyPort = nettyPort;
         this.launcher = launcher;
         this.log = log;
+        this.runDir = runDir;
     }
 
     /**
@@ -65,11 +67,21 @@ public final class PhotonProcess implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(command).directory(root).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         pb.environment().put("PHOTON_TOKENSECRET", tokenSecret);
-        return new PhotonProcess(port, nettyPort, pb.start(), log);
+        return new PhotonProcess(port, nettyPort, pb.start(), log, runDir);
     }
 
     public int port() {
         return port;
+    }
+
+    /** The instance's run directory (logs, pid file). */
+    public Path runDir() {
+        return runDir;
+    }
+
+    /** Whether the launcher still runs (it exits when the server stops). */
+    public boolean isAlive() {
+        return launcher.isAlive();
     }
 
     /** A role's endpoint on the container's listener. */
