@@ -16,11 +16,9 @@ public final class JoinRules {
     /**
      * @param userId      the joining user
      * @param joinMode    a {@link JoinMode} code
-     * @param forceRejoin the client asks to take over its own still-active actor (same session)
      * @param addedUsers  expected users the joiner adds (AddUsers), which need free slots too
      */
-    public static JoinDecision check(GameState game, String userId, int joinMode, boolean forceRejoin,
-                                     int addedUsers) {
+    public static JoinDecision check(GameState game, String userId, int joinMode, int addedUsers) {
         GameStateReport r = game.report();
         if (r == null) {
             return JoinDecision.ALLOWED;
@@ -32,8 +30,10 @@ public final class JoinRules {
         boolean inactive = r.inactiveUserIds().contains(userId);
         boolean active = r.activeUserIds().contains(userId);
         boolean rejoinMode = joinMode == JoinMode.REJOIN_ONLY || joinMode == JoinMode.REJOIN_OR_JOIN;
-        if (rejoinMode && (inactive || (active && forceRejoin))) {
-            // A returning actor keeps its slot: neither IsOpen nor MaxPlayers stand in its way.
+        if (rejoinMode && (inactive || active)) {
+            // A returning actor keeps its slot: neither IsOpen nor MaxPlayers stand in its way. One the last report
+            // still shows active may have left as inactive since (the report lags the room: the soak saw rejoins
+            // right after an acknowledged leave refused here), so the game server, which knows, decides.
             return JoinDecision.ALLOWED;
         }
         if (joinMode == JoinMode.REJOIN_ONLY) {
@@ -41,11 +41,8 @@ public final class JoinRules {
                 return JoinDecision.refused(ReturnCode.JOIN_FAILED_WITH_REJOINER_NOT_FOUND,
                         "Room does not support rejoining: PlayerTTL is 0");
             }
-            return active
-                    ? JoinDecision.refused(ReturnCode.JOIN_FAILED_FOUND_ACTIVE_JOINER,
-                            "User " + userId + " is already active in game " + game.gameId())
-                    : JoinDecision.refused(ReturnCode.JOIN_FAILED_WITH_REJOINER_NOT_FOUND,
-                            "User " + userId + " has no inactive actor in game " + game.gameId());
+            return JoinDecision.refused(ReturnCode.JOIN_FAILED_WITH_REJOINER_NOT_FOUND,
+                    "User " + userId + " has no inactive actor in game " + game.gameId());
         }
         if (r.checkUserOnJoin() && active) {
             return JoinDecision.refused(ReturnCode.JOIN_FAILED_FOUND_ACTIVE_JOINER,

@@ -159,7 +159,7 @@ final class MasterOperations {
             return OperationResponse.error(request.code(), ReturnCode.GAME_CLOSED,
                     "The game's server is unavailable");
         }
-        JoinDecision decision = JoinRules.check(game, peer.userId(), join.joinMode(), join.forceRejoin(),
+        JoinDecision decision = JoinRules.check(game, peer.userId(), join.joinMode(),
                 join.addUsers().size());
         if (!decision.isAllowed()) {
             return OperationResponse.error(request.code(), decision.returnCode(), decision.message());
@@ -205,7 +205,7 @@ final class MasterOperations {
         return game -> game.isListed() && game.isOpen() && game.server().isConnected()
                 && ExpectedProperties.match(join.expected(), game)
                 && (filter == null || filter.matches(game.lobbyProperties()))
-                && JoinRules.check(game, userId, JoinMode.JOIN_ONLY, false, join.addUsers().size()).isAllowed();
+                && JoinRules.check(game, userId, JoinMode.JOIN_ONLY, join.addUsers().size()).isAllowed();
     }
 
     OperationResponse getGameList(MasterClientPeer peer, OperationRequest request) {
