@@ -375,6 +375,8 @@ public abstract class PeerBase implements Peer {
             p.put(InternalOperationCode.PING_CLIENT_TIME, request.parameters().get(InternalOperationCode.PING_CLIENT_TIME));
             p.put(InternalOperationCode.PING_SERVER_TIME, (int) (System.nanoTime() / 1_000_000L));
             sendMessage(new OperationResponse(request.code(), ReturnCode.OK, null, p, true), SendParameters.DEFAULT);
+        } else if (request.code() == InternalOperationCode.INIT_ENCRYPTION) {
+            sendMessage(initEncryption(request), SendParameters.DEFAULT);
         } else {
             sendMessage(new OperationResponse(request.code(), ReturnCode.OPERATION_INVALID,
                     "Internal operation " + request.code() + " is not supported", new Parameters(), true),
