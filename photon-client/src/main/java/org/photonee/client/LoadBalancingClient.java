@@ -73,6 +73,7 @@ public final class LoadBalancingClient implements AutoCloseable {
     private Map<Object, Object> localProperties = new PhotonHashtable();
     // Written under lock, read anywhere.
     private volatile Room room;
+    private volatile boolean encryptAuthentication;
     /** Touched only on the event thread. */
     private final Map<String, RoomInfo> roomList = new LinkedHashMap<>();
 
@@ -105,6 +106,14 @@ public final class LoadBalancingClient implements AutoCloseable {
 
     public void removeListener(LoadBalancingListener listener) {
         listeners.remove(listener);
+    }
+
+    /**
+     * Sends Authenticate encrypted when there is no token, after the Diffie-Hellman exchange (InitEncryption), as
+     * PUN 2 / Photon Realtime do by default. Off by default here; takes effect on the next authentication.
+     */
+    public void setEncryptAuthentication(boolean value) {
+        encryptAuthentication = value;
     }
 
     /** Sets who the client authenticates as; takes effect on the next authentication. */
@@ -212,7 +221,7 @@ public final class LoadBalancingClient implements AutoCloseable {
             writeAuthValues(p, auth);
             setState(ClientState.Authenticating);
         }
-        return ns.request(new OperationRequest(OperationCode.AUTHENTICATE, p))
+        return authenticateOn(ns, new OperationRequest(OperationCode.AUTHENTICATE, p), false)
                 .thenComposeAsync(response -> {
                     if (!response.isOk()) {
                         synchronized (lock) {
@@ -294,7 +303,9 @@ public final class LoadBalancingClient implements AutoCloseable {
         }
         return open(uri, Server.MASTER).thenComposeAsync(pc -> {
             Parameters p = new Parameters();
+            boolean withToken;
             synchronized (lock) {
+                withToken = token != null;
                 if (token != null) {
                     // With a token the master needs nothing else (PROTOCOL.md client flow, step 2).
                     p.put(ParameterCode.TOKEN, token);
@@ -305,7 +316,7 @@ public final class LoadBalancingClient implements AutoCloseable {
                 }
                 setState(ClientState.Authenticating);
             }
-            return pc.request(new OperationRequest(OperationCode.AUTHENTICATE, p));
+            return authenticateOn(pc, new OperationRequest(OperationCode.AUTHENTICATE, p), withToken);
         }, events).thenApplyAsync(response -> {
             if (!response.isOk()) {
                 synchronized (lock) {
@@ -321,6 +332,19 @@ public final class LoadBalancingClient implements AutoCloseable {
             notifyListeners(LoadBalancingListener::onConnectedToMaster);
             return null;
         }, events);
+    }
+
+    /**
+     * Sends Authenticate, encrypted after the key exchange when {@link #setEncryptAuthentication} is on and no
+     * token stands in for the secret values (PUN 2's rule, NATIVE-PROTOCOLS.md §1.13).
+     */
+    private CompletionStage<OperationResponse> authenticateOn(PhotonConnection pc, OperationRequest authenticate,
+            boolean withToken) {
+        if (!encryptAuthentication || withToken) {
+            return pc.request(authenticate);
+        }
+        return pc.establishEncryption().thenCompose(v -> pc.request(authenticate,
+                SendParameters.DEFAULT.withEncrypted(true)));
     }
 
     private static void writeAuthValues(Parameters p, AuthValues a) {

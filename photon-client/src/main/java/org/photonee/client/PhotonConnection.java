@@ -1,6 +1,7 @@
 package org.photonee.client;
 
 import java.net.URI;
+import java.security.SecureRandom;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
@@ -11,6 +12,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.photonee.core.codes.InternalOperationCode;
+import org.photonee.core.codes.ReturnCode;
+import org.photonee.core.encryption.DiffieHellmanKeyExchange;
+import org.photonee.core.encryption.EncryptedFrames;
+import org.photonee.core.encryption.PayloadCipher;
 import org.photonee.core.peer.CloseCodes;
 import org.photonee.core.peer.Connection;
 import org.photonee.core.peer.SendParameters;
@@ -41,6 +47,7 @@ public final class PhotonConnection {
     private static final Logger LOG = Logger.getLogger(PhotonConnection.class.getName());
     /** Internal operation code of ping (PROTOCOL.md §2). */
     static final int INTERNAL_PING = 1;
+    private static final SecureRandom KEY_RANDOM = new SecureRandom();
 
     /** What the connection reports. Called on the receiving thread; keep it short. */
     public interface Listener {
@@ -67,6 +74,11 @@ public final class PhotonConnection {
     private volatile long lastSendNanos = System.nanoTime();
     private volatile int roundTripMillis = -1;
     private ScheduledFuture<?> pingTask;
+    /** The payload cipher once {@link #establishEncryption} succeeded; encrypted sends need it. */
+    private volatile PayloadCipher payloadCipher;
+    /** Our half of a running exchange and who waits for it; guarded by {@code waiting}. */
+    private DiffieHellmanKeyExchange pendingKeyExchange;
+    private CompletableFuture<Void> pendingEncryption;
 
     private PhotonConnection(URI uri, ConnectionSettings settings, Listener listener) {
         this.uri = uri;
@@ -147,6 +159,14 @@ public final class PhotonConnection {
      * {@link java.util.concurrent.TimeoutException} after the operation timeout.
      */
     public CompletableFuture<OperationResponse> request(OperationRequest request) {
+        return request(request, SendParameters.DEFAULT);
+    }
+
+    /**
+     * As {@link #request(OperationRequest)}, sent with the given parameters; {@code encrypted} needs
+     * {@link #establishEncryption} first (the send fails with ENCRYPTION_NOT_SUPPORTED otherwise).
+     */
+    public CompletableFuture<OperationResponse> request(OperationRequest request, SendParameters sendParameters) {
         CompletableFuture<OperationResponse> answer = new CompletableFuture<>();
         int code = request.code();
         SendResult result;
@@ -157,7 +177,7 @@ public final class PhotonConnection {
                 return answer;
             }
             waiting.computeIfAbsent(code, k -> new ArrayDeque<>()).add(answer);
-            result = sendMessage(request);
+            result = sendMessage(request, sendParameters);
             if (result != SendResult.OK) {
                 waiting.get(code).removeLastOccurrence(answer);
             }
@@ -201,6 +221,46 @@ public final class PhotonConnection {
         return c.send(frame, sendParameters);
     }
 
+    /**
+     * Runs the Diffie-Hellman exchange of payload encryption (InitEncryption, NATIVE-PROTOCOLS.md §1.13): sends our
+     * public key, derives the AES key from the server's answer. Completes when encrypted requests can be sent;
+     * fails with a {@link PhotonException} when the server refuses, or after the operation timeout.
+     */
+    public CompletableFuture<Void> establishEncryption() {
+        CompletableFuture<Void> done;
+        DiffieHellmanKeyExchange keyExchange = DiffieHellmanKeyExchange.create(KEY_RANDOM);
+        synchronized (waiting) {
+            if (payloadCipher != null) {
+                return CompletableFuture.completedFuture(null);
+            }
+            if (pendingEncryption != null) {
+                return pendingEncryption.copy();
+            }
+            if (closed) {
+                return CompletableFuture.failedFuture(new PhotonDisconnectedException(
+                        InternalOperationCode.INIT_ENCRYPTION, closeCode, closeReason));
+            }
+            done = new CompletableFuture<>();
+            pendingKeyExchange = keyExchange;
+            pendingEncryption = done;
+            SendResult result = sendMessage(new OperationRequest(InternalOperationCode.INIT_ENCRYPTION,
+                    Parameters.of(InternalOperationCode.INIT_ENCRYPTION_PUBLIC_KEY, keyExchange.publicKey()), true));
+            if (result != SendResult.OK) {
+                pendingEncryption = null;
+                pendingKeyExchange = null;
+                return CompletableFuture.failedFuture(new PhotonDisconnectedException(
+                        InternalOperationCode.INIT_ENCRYPTION, closeCode == 0 ? 1006 : closeCode,
+                        "send failed: " + result));
+            }
+        }
+        return done.copy().orTimeout(settings.operationTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** True once {@link #establishEncryption} succeeded. */
+    public boolean isEncryptionEstablished() {
+        return payloadCipher != null;
+    }
+
     private SendResult sendMessage(Message message) {
         return sendMessage(message, SendParameters.DEFAULT);
     }
@@ -211,6 +271,13 @@ public final class PhotonConnection {
             frame = settings.protocol().encode(message);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("cannot encode " + message + ": " + e.getMessage(), e);
+        }
+        if (sendParameters.encrypted()) {
+            PayloadCipher cipher = payloadCipher;
+            if (cipher == null || frame.isText()) {
+                return SendResult.ENCRYPTION_NOT_SUPPORTED;
+            }
+            frame = EncryptedFrames.encrypt(frame, cipher);
         }
         return sendFrame(frame, sendParameters);
     }
@@ -236,6 +303,13 @@ public final class PhotonConnection {
         }
         Message message;
         try {
+            if (EncryptedFrames.isEncrypted(frame)) {
+                PayloadCipher cipher = payloadCipher;
+                if (cipher == null) {
+                    throw new ProtocolException("encrypted message before encryption was established");
+                }
+                frame = EncryptedFrames.decrypt(frame, cipher);
+            }
             message = settings.protocol().decode(frame, settings.limits());
         } catch (ProtocolException e) {
             LOG.log(Level.WARNING, "undecodable frame from " + uri + ": " + e.getMessage());
@@ -270,11 +344,45 @@ public final class PhotonConnection {
     }
 
     private void internalResponse(OperationResponse response) {
-        if (response.code() == INTERNAL_PING) {
+        if (response.code() == InternalOperationCode.INIT_ENCRYPTION) {
+            encryptionAnswered(response);
+        } else if (response.code() == INTERNAL_PING) {
             Object sent = response.parameters().get(1);
             if (sent != null && Values.isIntegral(sent)) {
                 roundTripMillis = Math.max(0, clientTime() - Values.toInt(sent));
             }
+        }
+    }
+
+    private void encryptionAnswered(OperationResponse response) {
+        DiffieHellmanKeyExchange keyExchange;
+        CompletableFuture<Void> done;
+        synchronized (waiting) {
+            keyExchange = pendingKeyExchange;
+            done = pendingEncryption;
+            pendingKeyExchange = null;
+            pendingEncryption = null;
+        }
+        if (done == null) {
+            LOG.fine(() -> "ignoring an InitEncryption answer nobody asked for");
+            return;
+        }
+        if (!response.isOk()) {
+            done.completeExceptionally(new PhotonException(InternalOperationCode.INIT_ENCRYPTION,
+                    response.returnCode(), response.debugMessage()));
+            return;
+        }
+        Object serverKey = response.parameters().get(InternalOperationCode.INIT_ENCRYPTION_PUBLIC_KEY);
+        try {
+            if (!(serverKey instanceof byte[] key)) {
+                throw new DiffieHellmanKeyExchange.InvalidPublicKeyException("no server public key in the answer");
+            }
+            // Set before completing: whoever waits sends encrypted right away.
+            payloadCipher = keyExchange.deriveCipher(key);
+            done.complete(null);
+        } catch (DiffieHellmanKeyExchange.InvalidPublicKeyException e) {
+            done.completeExceptionally(new PhotonException(InternalOperationCode.INIT_ENCRYPTION,
+                    ReturnCode.INTERNAL_SERVER_ERROR, "bad server public key: " + e.getMessage()));
         }
     }
 
@@ -307,6 +415,7 @@ public final class PhotonConnection {
 
     private void transportClosed(int code, String reason) {
         Map<Integer, ArrayDeque<CompletableFuture<OperationResponse>>> orphans;
+        CompletableFuture<Void> encryption;
         synchronized (waiting) {
             if (closed) {
                 return;
@@ -319,6 +428,13 @@ public final class PhotonConnection {
             }
             orphans = new HashMap<>(waiting);
             waiting.clear();
+            encryption = pendingEncryption;
+            pendingEncryption = null;
+            pendingKeyExchange = null;
+        }
+        if (encryption != null) {
+            encryption.completeExceptionally(new PhotonDisconnectedException(InternalOperationCode.INIT_ENCRYPTION,
+                    code, reason));
         }
         for (Map.Entry<Integer, ArrayDeque<CompletableFuture<OperationResponse>>> e : orphans.entrySet()) {
             for (CompletableFuture<OperationResponse> f : e.getValue()) {

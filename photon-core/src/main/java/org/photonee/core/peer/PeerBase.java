@@ -1,11 +1,15 @@
 package org.photonee.core.peer;
 
 import java.lang.System.Logger.Level;
+import java.security.SecureRandom;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.photonee.core.codes.DisconnectReason;
 import org.photonee.core.codes.InternalOperationCode;
 import org.photonee.core.codes.ReturnCode;
+import org.photonee.core.encryption.DiffieHellmanKeyExchange;
+import org.photonee.core.encryption.EncryptedFrames;
+import org.photonee.core.encryption.PayloadCipher;
 import org.photonee.core.fiber.Fiber;
 import org.photonee.core.protocol.EventData;
 import org.photonee.core.protocol.Message;
@@ -26,6 +30,7 @@ import org.photonee.core.protocol.WireProtocol;
 public abstract class PeerBase implements Peer {
     private static final System.Logger LOG = System.getLogger("org.photonee.peer");
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
+    private static final SecureRandom KEY_RANDOM = new SecureRandom();
 
     private final InitRequest initRequest;
     /** Fixed for inbound peers; replaced on each reconnect of an outbound peer (see {@link #attach}). */
@@ -37,6 +42,8 @@ public abstract class PeerBase implements Peer {
     private final AtomicBoolean disconnected = new AtomicBoolean();
     private volatile long lastReceiveNanos = System.nanoTime();
     private volatile Runnable disconnectListener = () -> { };
+    /** Set once by the InitEncryption exchange; null until then (encrypted messages are refused). */
+    private volatile PayloadCipher payloadCipher;
 
     // Operation rate window; touched only by the transport's receive thread, which is serial per connection.
     private long windowStartNanos = System.nanoTime();
@@ -99,7 +106,7 @@ public abstract class PeerBase implements Peer {
      * As {@link #receive(WireFrame)}, for transports with channels (UDP): {@code received} says on which channel
      * and how reliably the frame came, and is what {@link #onOperationRequest} and the other handlers get.
      */
-    public final void receive(WireFrame frame, SendParameters received) {
+    public final void receive(WireFrame frame, SendParameters receivedAs) {
         if (disconnected.get()) {
             return;
         }
@@ -115,6 +122,24 @@ public abstract class PeerBase implements Peer {
                     + " message on a " + protocol.subprotocol() + " connection");
             return;
         }
+        SendParameters received = receivedAs;
+        if (EncryptedFrames.isEncrypted(frame)) {
+            PayloadCipher cipher = payloadCipher;
+            if (cipher == null) {
+                protocolViolation(CloseCodes.PROTOCOL_ERROR,
+                        "Encrypted message before encryption was established (InitEncryption)");
+                return;
+            }
+            try {
+                frame = EncryptedFrames.decrypt(frame, cipher);
+            } catch (ProtocolException e) {
+                protocolViolation(CloseCodes.INVALID_PAYLOAD, "Undecryptable message: " + e.getMessage());
+                return;
+            }
+            // The answer to an encrypted request goes back encrypted (handlers reply with these parameters).
+            received = received.withEncrypted(true);
+        }
+        SendParameters dispatchedAs = received;
         Message message;
         try {
             message = protocol.decode(frame, limits);
@@ -132,7 +157,7 @@ public abstract class PeerBase implements Peer {
             }
             environment.stats().operationReceived();
         }
-        requestFiber.enqueue(() -> dispatch(message, received));
+        requestFiber.enqueue(() -> dispatch(message, dispatchedAs));
     }
 
     /**
@@ -235,7 +260,11 @@ public abstract class PeerBase implements Peer {
             return SendResult.DISCONNECTED;
         }
         if (sendParameters.encrypted()) {
-            return SendResult.ENCRYPTION_NOT_SUPPORTED;
+            PayloadCipher cipher = payloadCipher;
+            if (cipher == null || frame.isText()) {
+                return SendResult.ENCRYPTION_NOT_SUPPORTED;
+            }
+            frame = EncryptedFrames.encrypt(frame, cipher);
         }
         if (frame.length() > limits.maxMessageSize()) {
             LOG.log(Level.WARNING, "peer {0}: dropped outgoing message of {1} bytes, over the limit of {2}",
@@ -346,11 +375,49 @@ public abstract class PeerBase implements Peer {
             p.put(InternalOperationCode.PING_CLIENT_TIME, request.parameters().get(InternalOperationCode.PING_CLIENT_TIME));
             p.put(InternalOperationCode.PING_SERVER_TIME, (int) (System.nanoTime() / 1_000_000L));
             sendMessage(new OperationResponse(request.code(), ReturnCode.OK, null, p, true), SendParameters.DEFAULT);
+        } else if (request.code() == InternalOperationCode.INIT_ENCRYPTION) {
+            sendMessage(initEncryption(request), SendParameters.DEFAULT);
         } else {
             sendMessage(new OperationResponse(request.code(), ReturnCode.OPERATION_INVALID,
                     "Internal operation " + request.code() + " is not supported", new Parameters(), true),
                     SendParameters.DEFAULT);
         }
+    }
+
+    /**
+     * The server half of the Diffie-Hellman exchange (NATIVE-PROTOCOLS.md §1.13), on the transport's receive thread
+     * so the key is in place before the client's next (encrypted) message is read. One exchange per connection: a
+     * second would change the key under responses already on their way. The response itself is never encrypted.
+     */
+    private OperationResponse initEncryption(OperationRequest request) {
+        int code = request.code();
+        if (protocol.isText()) {
+            return new OperationResponse(code, ReturnCode.OPERATION_INVALID,
+                    "Payload encryption needs a binary protocol, not " + protocol.subprotocol(), new Parameters(), true);
+        }
+        if (payloadCipher != null) {
+            return new OperationResponse(code, ReturnCode.OPERATION_INVALID,
+                    "Encryption is already established on this connection", new Parameters(), true);
+        }
+        if (!(request.parameters().get(InternalOperationCode.INIT_ENCRYPTION_PUBLIC_KEY) instanceof byte[] clientKey)) {
+            return new OperationResponse(code, ReturnCode.INVALID_REQUEST_PARAMETERS,
+                    "InitEncryption needs the client's public key as byte[] in parameter 1", new Parameters(), true);
+        }
+        DiffieHellmanKeyExchange serverKey = DiffieHellmanKeyExchange.create(KEY_RANDOM);
+        try {
+            payloadCipher = serverKey.deriveCipher(clientKey);
+        } catch (DiffieHellmanKeyExchange.InvalidPublicKeyException e) {
+            LOG.log(Level.INFO, "peer {0}: InitEncryption refused: {1}", connectionId(), e.getMessage());
+            return new OperationResponse(code, ReturnCode.INVALID_REQUEST_PARAMETERS,
+                    "Invalid public key: " + e.getMessage(), new Parameters(), true);
+        }
+        return new OperationResponse(code, ReturnCode.OK, null,
+                Parameters.of(InternalOperationCode.INIT_ENCRYPTION_PUBLIC_KEY, serverKey.publicKey()), true);
+    }
+
+    /** True once InitEncryption succeeded: messages may be sent with {@link SendParameters#encrypted()}. */
+    public boolean isEncryptionEstablished() {
+        return payloadCipher != null;
     }
 
     /**

@@ -30,4 +30,8 @@ public record SendParameters(int channelId, boolean unreliable, boolean flush, b
     public SendParameters withFlush(boolean value) {
         return new SendParameters(channelId, unreliable, value, encrypted);
     }
+
+    public SendParameters withEncrypted(boolean value) {
+        return new SendParameters(channelId, unreliable, flush, value);
+    }
 }

@@ -11,7 +11,8 @@ import org.photonee.core.protocol.WireProtocol;
  *
  * <p>Message kinds: {@code OperationRequest} is type 2 (type 6 when {@code internal}, e.g. ping), {@code
  * OperationResponse} type 3 (7 when internal), {@code EventData} type 4. Init (0), InitResponse (1), Disconnect (5)
- * and encrypted bodies (flag 0x80) are rejected with a {@link ProtocolException}.
+ * and encrypted bodies (flag 0x80: {@code EncryptedFrames} decrypts them first) are rejected with a
+ * {@link ProtocolException}.
  *
  * <p>Type mapping, Java ↔ wire:
  * <table>

@@ -87,7 +87,7 @@ public final class Protocol16Reader {
         }
         int type = readByte("message type") & 0xFF;
         if ((type & MessageType.ENCRYPTED_FLAG) != 0) {
-            throw error(-1, String.format("encrypted messages are not supported (message type 0x%02X)", type));
+            throw error(-1, String.format("encrypted message (type 0x%02X) reached the decoder: decrypt it first (EncryptedFrames)", type));
         }
         Message message = switch (type) {
             case MessageType.OPERATION_REQUEST -> readRequestBody(false);

@@ -14,7 +14,7 @@ import org.photonee.core.protocol.WireProtocol;
  *
  * <p>Message kinds as for {@code GpBinaryV16}: request 2 (6 when internal: ping, init encryption), response 3 (7
  * when internal), event 4. Init, InitResponse, Disconnect, Message (8), RawMessage (9) and encrypted bodies (flag
- * 0x80) are refused with a {@link ProtocolException}.
+ * 0x80: {@code EncryptedFrames} decrypts them first) are refused with a {@link ProtocolException}.
  *
  * <p>Type mapping, Java ↔ wire (the Java side is the one Protocol16 and Json use, so a room relays between them):
  * <table>

@@ -4,7 +4,7 @@ package org.photonee.core.codec.protocol18;
 public final class MessageType {
     /** First byte of every message. */
     public static final int MAGIC = 0xF3;
-    /** Set in the type byte when the rest is AES ciphertext (payload encryption, not implemented). */
+    /** Set in the type byte when the rest is AES ciphertext (payload encryption; decrypted by the peer before decoding). */
     public static final int ENCRYPTED_FLAG = 0x80;
 
     public static final int INIT = 0;

@@ -89,8 +89,7 @@ public final class Protocol18Reader {
         }
         int type = readUnsignedByte("message type");
         if ((type & MessageType.ENCRYPTED_FLAG) != 0) {
-            throw error(-1, String.format("encrypted messages are not supported yet (message type 0x%02X): "
-                    + "payload encryption needs a key exchange this server does not do", type));
+            throw error(-1, String.format("encrypted message (type 0x%02X) reached the decoder: decrypt it first (EncryptedFrames)", type));
         }
         Message message = switch (type) {
             case MessageType.OPERATION_REQUEST -> readRequestBody(false);

@@ -32,7 +32,7 @@ class Protocol16ErrorTest {
     @CsvSource(delimiter = '|', textBlock = """
             empty input                 |                                    | truncated message header: needs 1 bytes, 0 left at offset 0
             bad magic                   | F4 04 01 0000                      | expected message header 0xF3, got 0xF4 at offset 0
-            encrypted                   | F3 84 01 0000                      | encrypted messages are not supported (message type 0x84) at offset 1
+            encrypted                   | F3 84 01 0000                      | encrypted message (type 0x84) reached the decoder: decrypt it first (EncryptedFrames) at offset 1
             init message                | F3 00 01 0000                      | message type 0 (Init) is not supported at offset 1
             disconnect message          | F3 05 01 0000                      | message type 5 (Disconnect) is not supported at offset 1
             unknown message type        | F3 09 01 0000                      | unknown message type 9 at offset 1

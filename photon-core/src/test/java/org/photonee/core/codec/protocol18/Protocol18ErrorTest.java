@@ -34,7 +34,7 @@ class Protocol18ErrorTest {
     @CsvSource(delimiter = '|', textBlock = """
             empty input                  |                                  | truncated message header: needs 1 bytes, 0 left at offset 0
             bad magic                    | F4 04 01 00                      | expected message header 0xF3, got 0xF4 at offset 0
-            encrypted                    | F3 84 01 00                      | encrypted messages are not supported yet (message type 0x84): payload encryption needs a key exchange this server does not do at offset 1
+            encrypted                    | F3 84 01 00                      | encrypted message (type 0x84) reached the decoder: decrypt it first (EncryptedFrames) at offset 1
             init message                 | F3 00 01 00                      | message type 0 (Init) is not supported at offset 1
             disconnect message           | F3 05 01 00                      | message type 5 (Disconnect) is not supported at offset 1
             raw message                  | F3 09 01 00                      | message type 9 (RawMessage) is not supported at offset 1
