@@ -147,52 +147,41 @@ public final class SoakRun {
         }
     }
 
+    /** One churn step of a joined user, waiting on the client (never on a server fiber). */
+    private interface Step {
+        void run(LoadBalancingClient c) throws Exception;
+    }
+
     private void leaveAndRejoin(int u) {
-        if (!busy.add(u)) {
-            return;
-        }
-        try {
-            LoadBalancingClient c = clients.get(u);
-            if (c.state() != ClientState.Joined) {
-                return;
-            }
-            try {
-                c.leaveRoom(true).toCompletableFuture().get(30, TimeUnit.SECONDS);
-                c.joinRoom(roomOf.get(u), JoinMode.REJOIN_ONLY, null).toCompletableFuture()
-                        .get(30, TimeUnit.SECONDS);
-                churned.incrementAndGet();
-            } catch (Exception e) {
-                failed("leave-rejoin", e);
-            }
-        } finally {
-            busy.remove(u);
-        }
+        step(u, "leave-rejoin", true, c -> {
+            c.leaveRoom(true).toCompletableFuture().get(30, TimeUnit.SECONDS);
+            c.joinRoom(roomOf.get(u), JoinMode.REJOIN_ONLY, null).toCompletableFuture().get(30, TimeUnit.SECONDS);
+        });
     }
 
     private void dropAndComeBack(int u) {
-        if (!busy.add(u)) {
-            return;
-        }
-        try {
-            LoadBalancingClient c = clients.get(u);
-            if (c.state() != ClientState.Joined) {
-                return;
-            }
-            try {
-                c.disconnect().toCompletableFuture().get(30, TimeUnit.SECONDS);
-                c.connectToRegionMaster(nameServer, "eu").toCompletableFuture().get(30, TimeUnit.SECONDS);
-                c.joinRoom(roomOf.get(u), JoinMode.REJOIN_OR_JOIN, null).toCompletableFuture()
-                        .get(30, TimeUnit.SECONDS);
-                churned.incrementAndGet();
-            } catch (Exception e) {
-                failed("drop-reconnect", e);
-            }
-        } finally {
-            busy.remove(u);
-        }
+        step(u, "drop-reconnect", true, c -> {
+            c.disconnect().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            c.connectToRegionMaster(nameServer, "eu").toCompletableFuture().get(30, TimeUnit.SECONDS);
+            c.joinRoom(roomOf.get(u), JoinMode.REJOIN_OR_JOIN, null).toCompletableFuture()
+                    .get(30, TimeUnit.SECONDS);
+        });
     }
 
     private void writeProperties(int u) {
+        step(u, "properties", false, c -> {
+            c.setRoomProperties(Map.of("turn", random.nextInt(1000)), null).toCompletableFuture()
+                    .get(30, TimeUnit.SECONDS);
+            c.setPlayerProperties(c.currentRoom().localActorNr(), Map.of("score", random.nextInt(1000)), null)
+                    .toCompletableFuture().get(30, TimeUnit.SECONDS);
+        });
+    }
+
+    /**
+     * Runs a step for user {@code u} unless another step of that user is under way or it is not in its room; a
+     * failure is counted under {@code name}, a success (when {@code counted}) as one churn op.
+     */
+    private void step(int u, String name, boolean counted, Step step) {
         if (!busy.add(u)) {
             return;
         }
@@ -202,12 +191,12 @@ public final class SoakRun {
                 return;
             }
             try {
-                c.setRoomProperties(Map.of("turn", random.nextInt(1000)), null).toCompletableFuture()
-                        .get(30, TimeUnit.SECONDS);
-                c.setPlayerProperties(c.currentRoom().localActorNr(), Map.of("score", random.nextInt(1000)), null)
-                        .toCompletableFuture().get(30, TimeUnit.SECONDS);
+                step.run(c);
+                if (counted) {
+                    churned.incrementAndGet();
+                }
             } catch (Exception e) {
-                failed("properties", e);
+                failed(name, e);
             }
         } finally {
             busy.remove(u);
