@@ -50,7 +50,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * REST documents under {@code /api/admin/dashboard} and their server-sent events, the actions (remove an actor,
  * game server out of rotation and back, close a room) with their effect on the clients and their log line naming
  * the caller, and the page itself in headless Chromium (playwright-core), whose screenshots go to
- * {@code target/dashboard/} and {@code docs/dashboard.png}.
+ * {@code target/dashboard/}; with {@code -Dphoton.dashboard.updateScreenshot=true} the README's
+ * {@code docs/dashboard.png} is rewritten too (off by default, so a test run leaves the work tree clean).
  */
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -222,7 +223,8 @@ class DashboardIT {
         Path root = Path.of(System.getProperty("photon.root", "..")).toAbsolutePath().normalize();
         Path shots = root.resolve("src-test/target/dashboard");
         Files.createDirectories(shots);
-        Path readmeShot = root.resolve("docs/dashboard.png");
+        Path readmeShot = Boolean.getBoolean("photon.dashboard.updateScreenshot")
+                ? root.resolve("docs/dashboard.png") : shots.resolve("dashboard-readme.png");
         Files.createDirectories(readmeShot.getParent());
         long started = System.nanoTime();
         List<String> out = chromium.get().run(60, "dashboard-browser.js",
