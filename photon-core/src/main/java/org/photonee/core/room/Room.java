@@ -12,7 +12,6 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.photonee.core.codes.ActorPropertyKey;
-import org.photonee.core.codes.EventCaching;
 import org.photonee.core.codes.EventCode;
 import org.photonee.core.codes.GamePropertyKey;
 import org.photonee.core.codes.JoinMode;
@@ -71,6 +70,7 @@ public final class Room {
     private PluginGate plugins = PluginGate.DEFAULT;
     private HttpForwardLimiter httpForwards;
     private final RoomProperties properties = new RoomProperties(this);
+    private final RoomEvents events = new RoomEvents(this);
     /** Reused receiver list: the room fiber builds one broadcast at a time. */
     private final ArrayList<Peer> receivers = new ArrayList<>();
 
@@ -547,35 +547,12 @@ public final class Room {
 
     /**
      * RaiseEvent (253): the plugin's OnRaiseEvent first, then the event is relayed or cached; answers only refusals
-     * (and RemoveFromRoomCache).
+     * (and RemoveFromRoomCache). See {@link RoomEvents}.
      */
     public void raiseEvent(RoomMember member, Parameters p, SendParameters sendParameters) {
         Actor sender = actorOf(member);
-        if (sender == null) {
-            return;
-        }
-        if (plugins.passesEverything()) {
-            relayEvent(sender, p, sendParameters);
-            return;
-        }
-        plugins.onRaiseEvent(PluginGate.callerOf(sender), p, Outcomes.of(
-                () -> {
-                    if (actors.get(sender.actorNr()) == sender) {
-                        relayEvent(sender, p, sendParameters);
-                    }
-                },
-                (message, data) -> answerPluginError(sender, OperationCode.RAISE_EVENT, message, data)));
-    }
-
-    private void relayEvent(Actor sender, Parameters p, SendParameters sendParameters) {
-        try {
-            raiseEvent(sender, p, sendParameters);
-        } catch (RoomException e) {
-            if (sender.isActive()) {
-                sender.peer().sendOperationResponse(OperationResponse.error(
-                        OperationCode.RAISE_EVENT, e.returnCode(), e.getMessage()),
-                        SendParameters.DEFAULT);
-            }
+        if (sender != null) {
+            events.raise(sender, p, sendParameters);
         }
     }
 
@@ -584,105 +561,6 @@ public final class Room {
             actor.peer().sendOperationResponse(PluginGate.pluginError(operationCode, message, data),
                     SendParameters.DEFAULT);
         }
-    }
-
-    private void raiseEvent(Actor sender, Parameters p, SendParameters sendParameters) throws RoomException {
-        Object codeValue = p.get(ParameterCode.CODE);
-        if (codeValue == null) {
-            throw invalid("Missing parameter Code (244)");
-        }
-        int code = RequestValues.optionalInt(codeValue, 0, "Code");
-        int cacheOp = RequestValues.optionalInt(p.get(ParameterCode.CACHE), EventCaching.DO_NOT_CACHE, "Cache");
-        int receiverGroup = RequestValues.optionalInt(p.get(ParameterCode.RECEIVER_GROUP), ReceiverGroup.OTHERS,
-                "ReceiverGroup");
-        int group = RequestValues.optionalInt(p.get(ParameterCode.GROUP), 0, "Group");
-        int[] targets = RequestValues.optionalIntArray(p.get(ParameterCode.ACTORS), "Actors");
-        Object data = p.get(ParameterCode.DATA);
-        if (receiverGroup < ReceiverGroup.OTHERS || receiverGroup > ReceiverGroup.MASTER_CLIENT) {
-            throw invalid("Invalid ReceiverGroup " + receiverGroup);
-        }
-        if (group < 0 || group > 255) {
-            throw invalid("Invalid interest group " + group);
-        }
-        if (isCacheControl(cacheOp)) {
-            controlCache(sender, cacheOp, code, targets, data, p);
-            return;
-        }
-        if (cacheOp < EventCaching.DO_NOT_CACHE || cacheOp > EventCaching.ADD_TO_ROOM_CACHE_GLOBAL) {
-            throw invalid("Invalid cache operation " + cacheOp);
-        }
-        if (code < 0 || code > EventCode.MAX_CUSTOM_EVENT_CODE) {
-            throw invalid("Raising of photon events (higher than " + EventCode.MAX_CUSTOM_EVENT_CODE
-                    + ") is not allowed");
-        }
-        SendParameters sp = Values.toBoolean(p.get(ParameterCode.FLUSH), false)
-                ? sendParameters.withFlush(true) : sendParameters;
-        EventData event = customEvent(code, sender.actorNr(), data);
-        if (targets != null) {
-            broadcast(event, collectTargets(targets), sp);
-        } else if (group != 0) {
-            broadcast(event, collectGroup(group, sender.actorNr()), sp);
-        } else {
-            broadcast(event, collectReceiverGroup(receiverGroup, sender.actorNr()), sp);
-            if (receiverGroup != ReceiverGroup.MASTER_CLIENT && cacheOp != EventCaching.DO_NOT_CACHE) {
-                cacheEvent(sender, cacheOp, code, data);
-            }
-        }
-    }
-
-    private static boolean isCacheControl(int cacheOp) {
-        return cacheOp == EventCaching.REMOVE_FROM_ROOM_CACHE
-                || cacheOp == EventCaching.REMOVE_FROM_CACHE_FOR_ACTORS_LEFT
-                || (cacheOp >= EventCaching.SLICE_INCREASE_INDEX && cacheOp <= EventCaching.SLICE_PURGE_UP_TO_INDEX);
-    }
-
-    private void cacheEvent(Actor sender, int cacheOp, int code, Object data) {
-        switch (cacheOp) {
-            case EventCaching.MERGE_CACHE -> cache.merge(sender.actorNr(), code, data);
-            case EventCaching.REPLACE_CACHE -> cache.replace(sender.actorNr(), code, data);
-            case EventCaching.REMOVE_CACHE -> cache.removeActorEvent(sender.actorNr(), code);
-            case EventCaching.ADD_TO_ROOM_CACHE -> cache.add(sender.actorNr(), sender.actorNr(), code, data);
-            case EventCaching.ADD_TO_ROOM_CACHE_GLOBAL -> cache.add(0, sender.actorNr(), code, data);
-            default -> throw new IllegalArgumentException("not a caching operation: " + cacheOp);
-        }
-        closeIfCacheOverLimit();
-    }
-
-    /** Cache operations that change the cache without sending the event. */
-    private void controlCache(Actor sender, int cacheOp, int code, int[] targets, Object data, Parameters p)
-            throws RoomException {
-        switch (cacheOp) {
-            case EventCaching.REMOVE_FROM_ROOM_CACHE -> {
-                Map<?, ?> filter = RequestValues.optionalTable(data, "Data");
-                cache.remove(code, targets, filter);
-                sender.peer().sendOperationResponse(OperationResponse.ok(
-                        OperationCode.RAISE_EVENT), SendParameters.DEFAULT);
-            }
-            case EventCaching.REMOVE_FROM_CACHE_FOR_ACTORS_LEFT -> cache.removeOwnersNotIn(actors::containsKey);
-            case EventCaching.SLICE_INCREASE_INDEX -> publishSlice(cache.increaseSlice());
-            case EventCaching.SLICE_SET_INDEX -> publishSlice(cache.setSlice(sliceIndex(p)));
-            case EventCaching.SLICE_PURGE_INDEX -> cache.purgeSlice(sliceIndex(p));
-            case EventCaching.SLICE_PURGE_UP_TO_INDEX -> cache.purgeSlicesBelow(sliceIndex(p));
-            default -> throw invalid("Invalid cache operation " + cacheOp);
-        }
-        closeIfCacheOverLimit();
-    }
-
-    private static int sliceIndex(Parameters p) throws RoomException {
-        Object value = p.get(ParameterCode.CACHE_SLICE_INDEX);
-        if (value == null) {
-            throw invalid("Missing parameter CacheSliceIndex (205)");
-        }
-        int index = RequestValues.optionalInt(value, 0, "CacheSliceIndex");
-        if (index < 0) {
-            throw invalid("CacheSliceIndex must not be negative, got " + index);
-        }
-        return index;
-    }
-
-    private void publishSlice(int slice) {
-        broadcast(new EventData(EventCode.CACHE_SLICE_CHANGED, Parameters.of(ParameterCode.CACHE_SLICE_INDEX, slice)),
-                collectActive(0), SendParameters.DEFAULT);
     }
 
     /** Over a cache limit the cache is dropped and the room closed for good: late joiners would miss state. */
@@ -727,7 +605,7 @@ public final class Room {
         return receivers;
     }
 
-    private List<Peer> collectReceiverGroup(int receiverGroup, int senderActorNr) {
+    List<Peer> collectReceiverGroup(int receiverGroup, int senderActorNr) {
         return switch (receiverGroup) {
             case ReceiverGroup.ALL -> collectActive(0);
             case ReceiverGroup.MASTER_CLIENT -> collectTargets(new int[] {masterClientId});
