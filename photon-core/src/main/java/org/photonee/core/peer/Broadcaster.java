@@ -35,11 +35,8 @@ public final class Broadcaster {
             } else {
                 frame = p.encode(event); // a third protocol in one broadcast: rare, encode per receiver
             }
-            if (peer.sendFrame(frame, sendParameters) == SendResult.OK) {
+            if (peer.sendEventFrame(frame, sendParameters) == SendResult.OK) {
                 sent++;
-                if (peer instanceof PeerBase counted) {
-                    counted.environment().stats().eventSent();
-                }
             }
         }
         return sent;

@@ -22,6 +22,14 @@ public interface Peer {
     /** Sends a frame already encoded in this peer's {@link #protocol()}: how broadcasts avoid re-encoding. */
     SendResult sendFrame(WireFrame frame, SendParameters sendParameters);
 
+    /**
+     * Sends an event's frame already encoded in this peer's {@link #protocol()} (a broadcast's shared encoding): as
+     * {@link #sendFrame}, and counted as a sent event where the peer keeps counters.
+     */
+    default SendResult sendEventFrame(WireFrame frame, SendParameters sendParameters) {
+        return sendFrame(frame, sendParameters);
+    }
+
     /** Closes the connection from the server side (a managed disconnect). */
     void disconnect();
 }

@@ -247,6 +247,15 @@ public abstract class PeerBase implements Peer {
         return result;
     }
 
+    @Override
+    public SendResult sendEventFrame(WireFrame frame, SendParameters sendParameters) {
+        SendResult result = sendFrame(frame, sendParameters);
+        if (result == SendResult.OK) {
+            environment.stats().eventSent();
+        }
+        return result;
+    }
+
     protected final SendResult sendMessage(Message message, SendParameters sendParameters) {
         if (disconnected.get()) {
             return SendResult.DISCONNECTED;
