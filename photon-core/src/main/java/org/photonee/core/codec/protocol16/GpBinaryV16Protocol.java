@@ -1,10 +1,9 @@
 package org.photonee.core.codec.protocol16;
 
-import org.photonee.core.protocol.Message;
-import org.photonee.core.protocol.ProtocolException;
+import java.nio.ByteBuffer;
+import org.photonee.core.codec.BinaryMessageReader;
+import org.photonee.core.codec.BinaryWireProtocol;
 import org.photonee.core.protocol.ProtocolLimits;
-import org.photonee.core.protocol.WireFrame;
-import org.photonee.core.protocol.WireProtocol;
 
 /**
  * The {@code GpBinaryV16} subprotocol: one Protocol16 message per binary WebSocket message (PROTOCOL.md section 2).
@@ -51,51 +50,22 @@ import org.photonee.core.protocol.WireProtocol;
  * <p>Stateless and thread-safe: decoding makes a fresh {@link Protocol16Reader}; encoding reuses a per-thread
  * {@link Protocol16Writer}, so the only allocation per encoded message is the frame's own array.
  */
-public final class GpBinaryV16Protocol implements WireProtocol {
+public final class GpBinaryV16Protocol extends BinaryWireProtocol {
     public static final String SUBPROTOCOL = "GpBinaryV16";
 
     private final CustomTypes customTypes;
-    private final ThreadLocal<Protocol16Writer> writers;
 
     public GpBinaryV16Protocol() {
         this(CustomTypes.NONE);
     }
 
     public GpBinaryV16Protocol(CustomTypes customTypes) {
+        super(SUBPROTOCOL, () -> new Protocol16Writer(customTypes));
         this.customTypes = customTypes;
-        this.writers = ThreadLocal.withInitial(() -> new Protocol16Writer(customTypes));
     }
 
     @Override
-    public String subprotocol() {
-        return SUBPROTOCOL;
-    }
-
-    @Override
-    public boolean isText() {
-        return false;
-    }
-
-    @Override
-    public WireFrame encode(Message message) {
-        Protocol16Writer writer = writers.get();
-        try {
-            return WireFrame.binary(writer.writeMessage(message).toByteArray());
-        } finally {
-            writer.reset();
-        }
-    }
-
-    @Override
-    public Message decode(WireFrame frame, ProtocolLimits limits) throws ProtocolException {
-        if (frame.isText()) {
-            throw new ProtocolException("text frame on a " + SUBPROTOCOL + " connection");
-        }
-        return Protocol16Reader.over(frame.binary(), limits, customTypes).readMessage();
-    }
-
-    @Override
-    public String toString() {
-        return SUBPROTOCOL;
+    protected BinaryMessageReader reader(ByteBuffer bytes, ProtocolLimits limits) {
+        return Protocol16Reader.over(bytes, limits, customTypes);
     }
 }

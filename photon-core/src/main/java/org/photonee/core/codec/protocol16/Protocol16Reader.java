@@ -2,15 +2,10 @@ package org.photonee.core.codec.protocol16;
 
 import java.lang.reflect.Array;
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.photonee.core.codec.BinaryMessageReader;
 import org.photonee.core.protocol.CustomTypeValue;
 import org.photonee.core.protocol.EventData;
-import org.photonee.core.protocol.Message;
 import org.photonee.core.protocol.OperationRequest;
 import org.photonee.core.protocol.OperationResponse;
 import org.photonee.core.protocol.Parameters;
@@ -38,69 +33,26 @@ import org.photonee.core.protocol.ProtocolLimits;
  * </ul>
  * One reader decodes one input; it is cheap to create and not thread-safe.
  */
-public final class Protocol16Reader {
+public final class Protocol16Reader extends BinaryMessageReader {
     /** Hard ceiling on nesting whatever the limits say: the reader recurses once per level. */
     public static final int MAX_SUPPORTED_DEPTH = 128;
 
-    private final byte[] data;
-    private final int start;
-    private final int end;
-    private final ProtocolLimits limits;
-    private final CustomTypes customTypes;
-    private final int maxDepth;
-    private int pos;
-    private int depth;
-    private long slotBudget;
-    private CharsetDecoder utf8;
-
     public Protocol16Reader(byte[] data, int offset, int length, ProtocolLimits limits, CustomTypes customTypes) {
-        this.data = data;
-        this.start = offset;
-        this.end = offset + length;
-        this.pos = offset;
-        this.limits = limits;
-        this.customTypes = customTypes;
-        this.maxDepth = Math.min(limits.maxDepth(), MAX_SUPPORTED_DEPTH);
-        this.slotBudget = length;
+        super(data, offset, length, limits, customTypes, MAX_SUPPORTED_DEPTH);
     }
 
     /** A reader over the remaining bytes of a buffer, without copying when the buffer is array-backed. */
     public static Protocol16Reader over(ByteBuffer buffer, ProtocolLimits limits, CustomTypes customTypes) {
-        if (buffer.hasArray()) {
-            return new Protocol16Reader(buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.remaining(),
-                    limits, customTypes);
-        }
-        byte[] copy = new byte[buffer.remaining()];
-        buffer.duplicate().get(copy);
-        return new Protocol16Reader(copy, 0, copy.length, limits, customTypes);
+        return over(buffer, (d, offset, length) -> new Protocol16Reader(d, offset, length, limits, customTypes));
     }
 
-    /** Reads a whole message (header, body) and requires that nothing follows it. */
-    public Message readMessage() throws ProtocolException {
-        if (end - start > limits.maxMessageSize()) {
-            throw new ProtocolException("message of " + (end - start) + " bytes exceeds the limit of "
-                    + limits.maxMessageSize());
-        }
-        byte magic = readByte("message header");
-        if (magic != MessageType.MAGIC) {
-            throw error(-1, String.format("expected message header 0xF3, got 0x%02X", magic & 0xFF));
-        }
-        int type = readByte("message type") & 0xFF;
-        if ((type & MessageType.ENCRYPTED_FLAG) != 0) {
-            throw error(-1, String.format("encrypted message (type 0x%02X) reached the decoder: decrypt it first (EncryptedFrames)", type));
-        }
-        Message message = switch (type) {
-            case MessageType.OPERATION_REQUEST -> readRequestBody(false);
-            case MessageType.INTERNAL_OPERATION_REQUEST -> readRequestBody(true);
-            case MessageType.OPERATION_RESPONSE -> readResponseBody(false);
-            case MessageType.INTERNAL_OPERATION_RESPONSE -> readResponseBody(true);
-            case MessageType.EVENT -> readEventBody();
+    @Override
+    protected String unsupportedType(int type) {
+        return switch (type) {
             case MessageType.INIT, MessageType.INIT_RESPONSE, MessageType.DISCONNECT ->
-                    throw error(-1, "message type " + type + " (" + MessageType.name(type) + ") is not supported");
-            default -> throw error(-1, "unknown message type " + type);
+                    "message type " + type + " (" + MessageType.name(type) + ") is not supported";
+            default -> "unknown message type " + type;
         };
-        expectEnd();
-        return message;
     }
 
     /** Reads one typed value (type code, body). */
@@ -108,21 +60,16 @@ public final class Protocol16Reader {
         return readBody(readByte("type code"));
     }
 
-    /** Fails when bytes are left over. */
-    public void expectEnd() throws ProtocolException {
-        if (pos != end) {
-            throw error(0, (end - pos) + " trailing bytes after the message");
-        }
-    }
-
     // ---- message bodies ----
 
-    private OperationRequest readRequestBody(boolean internal) throws ProtocolException {
+    @Override
+    protected OperationRequest readRequestBody(boolean internal) throws ProtocolException {
         int code = readByte("operation code") & 0xFF;
         return new OperationRequest(code, readParameters(), internal);
     }
 
-    private OperationResponse readResponseBody(boolean internal) throws ProtocolException {
+    @Override
+    protected OperationResponse readResponseBody(boolean internal) throws ProtocolException {
         int code = readByte("operation code") & 0xFF;
         short returnCode = readShort("return code");
         int at = pos;
@@ -136,7 +83,8 @@ public final class Protocol16Reader {
         return new OperationResponse(code, returnCode, debugMessage, readParameters(), internal);
     }
 
-    private EventData readEventBody() throws ProtocolException {
+    @Override
+    protected EventData readEventBody() throws ProtocolException {
         int code = readByte("event code") & 0xFF;
         return new EventData(code, readParameters());
     }
@@ -221,29 +169,6 @@ public final class Protocol16Reader {
         String s = decodeUtf8(pos, length);
         pos += length;
         return s;
-    }
-
-    private String decodeUtf8(int from, int length) throws ProtocolException {
-        for (int i = from; i < from + length; i++) {
-            if (data[i] < 0) {
-                return decodeNonAscii(from, length);
-            }
-        }
-        return new String(data, from, length, StandardCharsets.ISO_8859_1);
-    }
-
-    private String decodeNonAscii(int from, int length) throws ProtocolException {
-        if (utf8 == null) {
-            utf8 = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT);
-        }
-        try {
-            CharBuffer chars = utf8.reset().decode(ByteBuffer.wrap(data, from, length));
-            return chars.toString();
-        } catch (CharacterCodingException e) {
-            throw errorAt(from, "invalid UTF-8 in a string of " + length + " bytes");
-        }
     }
 
     private byte[] readByteArray() throws ProtocolException {
@@ -530,47 +455,7 @@ public final class Protocol16Reader {
         return count;
     }
 
-    /** Checks a count of elements that are allocated as references and charges them to the slot budget. */
-    private void checkCount(int at, int count, int minEach, String what) throws ProtocolException {
-        checkPrimitiveCount(at, count, minEach, what);
-        slotBudget -= count;
-        if (slotBudget < 0) {
-            throw errorAt(at, "the message announces more elements than it has bytes (" + what + " of " + count + " elements)");
-        }
-    }
-
-    private void checkPrimitiveCount(int at, int count, int minEach, String what) throws ProtocolException {
-        if (count < 0) {
-            throw errorAt(at, "negative " + what + " count " + count);
-        }
-        if (count > limits.maxCollectionLength()) {
-            throw errorAt(at, what + " of " + count + " elements exceeds the limit of " + limits.maxCollectionLength());
-        }
-        long needed = (long) count * minEach;
-        if (needed > end - pos) {
-            throw errorAt(at, what + " of " + count + " elements needs at least " + needed + " bytes, "
-                    + (end - pos) + " left");
-        }
-    }
-
-    private void enter() throws ProtocolException {
-        if (++depth > maxDepth) {
-            throw error(0, "values nested deeper than " + maxDepth + " levels");
-        }
-    }
-
     // ---- primitives ----
-
-    private void need(int n, String what) throws ProtocolException {
-        if (n > end - pos) {
-            throw error(0, "truncated " + what + ": needs " + n + " bytes, " + (end - pos) + " left");
-        }
-    }
-
-    private byte readByte(String what) throws ProtocolException {
-        need(1, what);
-        return data[pos++];
-    }
 
     private short readShort(String what) throws ProtocolException {
         need(2, what);
@@ -602,12 +487,4 @@ public final class Protocol16Reader {
         return hi << 32 | getInt() & 0xFFFFFFFFL;
     }
 
-    /** An error at the current position plus {@code delta} (e.g. -1 for the byte just read). */
-    private ProtocolException error(int delta, String message) {
-        return errorAt(pos + delta, message);
-    }
-
-    private ProtocolException errorAt(int at, String message) {
-        return new ProtocolException(message + " at offset " + (at - start));
-    }
 }

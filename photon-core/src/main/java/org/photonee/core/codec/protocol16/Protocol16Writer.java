@@ -1,11 +1,10 @@
 package org.photonee.core.codec.protocol16;
 
 import java.lang.reflect.Array;
-import java.util.Arrays;
 import java.util.Map;
+import org.photonee.core.codec.BinaryMessageWriter;
 import org.photonee.core.protocol.CustomTypeValue;
 import org.photonee.core.protocol.EventData;
-import org.photonee.core.protocol.Message;
 import org.photonee.core.protocol.OperationRequest;
 import org.photonee.core.protocol.OperationResponse;
 import org.photonee.core.protocol.Parameters;
@@ -25,62 +24,18 @@ import org.photonee.core.protocol.Values;
  * deeper than {@link #MAX_DEPTH}) throws {@link IllegalArgumentException}; the type mapping is documented on
  * {@link GpBinaryV16Protocol}.
  */
-public final class Protocol16Writer {
+public final class Protocol16Writer extends BinaryMessageWriter {
     /** Deepest nesting the writer follows; a guard against self-containing tables rather than a protocol rule. */
     public static final int MAX_DEPTH = 128;
 
-    private static final int INITIAL_CAPACITY = 256;
-    /** A buffer grown past this by one large message is dropped on reset, so an idle writer does not pin it. */
-    private static final int RETAINED_CAPACITY = 64 * 1024;
     private static final int MAX_I16 = Short.MAX_VALUE;
-
-    private final CustomTypes customTypes;
-    private byte[] buf = new byte[INITIAL_CAPACITY];
-    private int size;
-    private int depth;
 
     public Protocol16Writer() {
         this(CustomTypes.NONE);
     }
 
     public Protocol16Writer(CustomTypes customTypes) {
-        this.customTypes = customTypes;
-    }
-
-    /** Empties the writer for the next message. */
-    public void reset() {
-        size = 0;
-        depth = 0;
-        if (buf.length > RETAINED_CAPACITY) {
-            buf = new byte[INITIAL_CAPACITY];
-        }
-    }
-
-    public int size() {
-        return size;
-    }
-
-    /** A copy of the bytes written so far. */
-    public byte[] toByteArray() {
-        return Arrays.copyOf(buf, size);
-    }
-
-    /** Writes a whole message: header {@code F3}, message type, body. */
-    public Protocol16Writer writeMessage(Message message) {
-        writeByte(MessageType.MAGIC);
-        if (message instanceof OperationRequest r) {
-            writeByte(r.internal() ? MessageType.INTERNAL_OPERATION_REQUEST : MessageType.OPERATION_REQUEST);
-            writeRequestBody(r);
-        } else if (message instanceof OperationResponse r) {
-            writeByte(r.internal() ? MessageType.INTERNAL_OPERATION_RESPONSE : MessageType.OPERATION_RESPONSE);
-            writeResponseBody(r);
-        } else if (message instanceof EventData e) {
-            writeByte(MessageType.EVENT);
-            writeEventBody(e);
-        } else {
-            throw new IllegalArgumentException("cannot encode message of type " + Values.typeName(message));
-        }
-        return this;
+        super(customTypes);
     }
 
     /** Writes one value with its type code in front. */
@@ -93,12 +48,14 @@ public final class Protocol16Writer {
 
     // ---- message bodies ----
 
-    private void writeRequestBody(OperationRequest r) {
+    @Override
+    protected void writeRequestBody(OperationRequest r) {
         writeByte(r.code());
         writeParameters(r.parameters());
     }
 
-    private void writeResponseBody(OperationResponse r) {
+    @Override
+    protected void writeResponseBody(OperationResponse r) {
         writeByte(r.code());
         writeShort(r.returnCode());
         if (r.debugMessage() == null) {
@@ -110,7 +67,8 @@ public final class Protocol16Writer {
         writeParameters(r.parameters());
     }
 
-    private void writeEventBody(EventData e) {
+    @Override
+    protected void writeEventBody(EventData e) {
         writeByte(e.code());
         writeParameters(e.parameters());
     }
@@ -526,11 +484,6 @@ public final class Protocol16Writer {
 
     // ---- primitives ----
 
-    private void writeByte(int b) {
-        ensure(1);
-        buf[size++] = (byte) b;
-    }
-
     private void writeShort(int v) {
         ensure(2);
         putShort(v);
@@ -559,14 +512,4 @@ public final class Protocol16Writer {
         buf[size++] = (byte) v;
     }
 
-    /** Makes room for {@code more} bytes; long so that element count times element size cannot overflow. */
-    private void ensure(long more) {
-        if (size + more > buf.length) {
-            long wanted = Math.max(buf.length * 2L, size + more);
-            if (wanted > Integer.MAX_VALUE - 8) {
-                throw new IllegalArgumentException("message too large to encode");
-            }
-            buf = Arrays.copyOf(buf, (int) wanted);
-        }
-    }
 }

@@ -1,11 +1,10 @@
 package org.photonee.core.codec.protocol18;
 
+import java.nio.ByteBuffer;
+import org.photonee.core.codec.BinaryMessageReader;
+import org.photonee.core.codec.BinaryWireProtocol;
 import org.photonee.core.codec.protocol16.CustomTypes;
-import org.photonee.core.protocol.Message;
-import org.photonee.core.protocol.ProtocolException;
 import org.photonee.core.protocol.ProtocolLimits;
-import org.photonee.core.protocol.WireFrame;
-import org.photonee.core.protocol.WireProtocol;
 
 /**
  * The {@code GpBinaryV18} subprotocol (Protocol18, the default of PUN 2, Realtime, Chat and the C++ SDK): one
@@ -51,51 +50,22 @@ import org.photonee.core.protocol.WireProtocol;
  * <p>Stateless and thread-safe: decoding makes a fresh {@link Protocol18Reader}; encoding reuses a per-thread
  * {@link Protocol18Writer}.
  */
-public final class GpBinaryV18Protocol implements WireProtocol {
+public final class GpBinaryV18Protocol extends BinaryWireProtocol {
     public static final String SUBPROTOCOL = "GpBinaryV18";
 
     private final CustomTypes customTypes;
-    private final ThreadLocal<Protocol18Writer> writers;
 
     public GpBinaryV18Protocol() {
         this(CustomTypes.NONE);
     }
 
     public GpBinaryV18Protocol(CustomTypes customTypes) {
+        super(SUBPROTOCOL, () -> new Protocol18Writer(customTypes));
         this.customTypes = customTypes;
-        this.writers = ThreadLocal.withInitial(() -> new Protocol18Writer(customTypes));
     }
 
     @Override
-    public String subprotocol() {
-        return SUBPROTOCOL;
-    }
-
-    @Override
-    public boolean isText() {
-        return false;
-    }
-
-    @Override
-    public WireFrame encode(Message message) {
-        Protocol18Writer writer = writers.get();
-        try {
-            return WireFrame.binary(writer.writeMessage(message).toByteArray());
-        } finally {
-            writer.reset();
-        }
-    }
-
-    @Override
-    public Message decode(WireFrame frame, ProtocolLimits limits) throws ProtocolException {
-        if (frame.isText()) {
-            throw new ProtocolException("text frame on a " + SUBPROTOCOL + " connection");
-        }
-        return Protocol18Reader.over(frame.binary(), limits, customTypes).readMessage();
-    }
-
-    @Override
-    public String toString() {
-        return SUBPROTOCOL;
+    protected BinaryMessageReader reader(ByteBuffer bytes, ProtocolLimits limits) {
+        return Protocol18Reader.over(bytes, limits, customTypes);
     }
 }

@@ -6,15 +6,14 @@ import java.util.Map;
 import java.util.Objects;
 import org.photonee.core.codec.protocol16.CustomTypes;
 import org.photonee.core.codec.protocol16.TypeCode;
+import org.photonee.core.codec.BinaryMessageWriter;
 import org.photonee.core.protocol.CustomTypeValue;
 import org.photonee.core.protocol.EventData;
-import org.photonee.core.protocol.Message;
 import org.photonee.core.protocol.OperationRequest;
 import org.photonee.core.protocol.OperationResponse;
 import org.photonee.core.protocol.Parameters;
 import org.photonee.core.protocol.PhotonDictionary;
 import org.photonee.core.protocol.PhotonHashtable;
-import org.photonee.core.protocol.Values;
 
 /**
  * Encodes messages and values into Protocol18 bytes, picking codes as the official C# writer does
@@ -27,63 +26,24 @@ import org.photonee.core.protocol.Values;
  * table key, more than 255 parameters, nesting deeper than {@link #MAX_DEPTH}) throws
  * {@link IllegalArgumentException}. The type mapping is tabled on {@link GpBinaryV18Protocol}.
  */
-public final class Protocol18Writer {
+public final class Protocol18Writer extends BinaryMessageWriter {
     /** Deepest nesting the writer follows; a guard against self-containing tables rather than a protocol rule. */
     public static final int MAX_DEPTH = 128;
     /** The C# writer refuses longer strings (UTF-8 bytes). */
     public static final int MAX_STRING_BYTES = 32_767;
 
-    private static final int INITIAL_CAPACITY = 256;
-    private static final int RETAINED_CAPACITY = 64 * 1024;
     private static final Header ANY = new Header(GpType.UNKNOWN, GpType.UNKNOWN, null);
 
     /** A dictionary header as written: V18 key and value codes, the inner header when the values are dictionaries. */
     private record Header(int keyType, int valueType, Header inner) {
     }
 
-    private final CustomTypes customTypes;
-    private byte[] buf = new byte[INITIAL_CAPACITY];
-    private int size;
-    private int depth;
-
     public Protocol18Writer() {
         this(CustomTypes.NONE);
     }
 
     public Protocol18Writer(CustomTypes customTypes) {
-        this.customTypes = customTypes;
-    }
-
-    /** Empties the writer for the next message. */
-    public void reset() {
-        size = 0;
-        depth = 0;
-        if (buf.length > RETAINED_CAPACITY) {
-            buf = new byte[INITIAL_CAPACITY];
-        }
-    }
-
-    /** A copy of the bytes written so far. */
-    public byte[] toByteArray() {
-        return Arrays.copyOf(buf, size);
-    }
-
-    /** Writes a whole message: {@code F3}, message type, body. */
-    public Protocol18Writer writeMessage(Message message) {
-        writeByte(MessageType.MAGIC);
-        if (message instanceof OperationRequest r) {
-            writeByte(r.internal() ? MessageType.INTERNAL_OPERATION_REQUEST : MessageType.OPERATION_REQUEST);
-            writeRequestBody(r);
-        } else if (message instanceof OperationResponse r) {
-            writeByte(r.internal() ? MessageType.INTERNAL_OPERATION_RESPONSE : MessageType.OPERATION_RESPONSE);
-            writeResponseBody(r);
-        } else if (message instanceof EventData e) {
-            writeByte(MessageType.EVENT);
-            writeEventBody(e);
-        } else {
-            throw new IllegalArgumentException("cannot encode message of type " + Values.typeName(message));
-        }
-        return this;
+        super(customTypes);
     }
 
     /** Writes one value with its type code in front. */
@@ -163,12 +123,14 @@ public final class Protocol18Writer {
 
     // ---- message bodies ----
 
-    private void writeRequestBody(OperationRequest r) {
+    @Override
+    protected void writeRequestBody(OperationRequest r) {
         writeByte(r.code());
         writeParameters(r.parameters());
     }
 
-    private void writeResponseBody(OperationResponse r) {
+    @Override
+    protected void writeResponseBody(OperationResponse r) {
         writeByte(r.code());
         writeShortLE(r.returnCode());
         String debug = r.debugMessage();
@@ -181,7 +143,8 @@ public final class Protocol18Writer {
         writeParameters(r.parameters());
     }
 
-    private void writeEventBody(EventData e) {
+    @Override
+    protected void writeEventBody(EventData e) {
         writeByte(e.code());
         writeParameters(e.parameters());
     }
@@ -661,11 +624,6 @@ public final class Protocol18Writer {
         buf[size++] = (byte) v;
     }
 
-    private void writeByte(int b) {
-        ensure(1);
-        buf[size++] = (byte) b;
-    }
-
     private void writeShortLE(int v) {
         ensure(2);
         putShortLE(v);
@@ -689,14 +647,4 @@ public final class Protocol18Writer {
         writeIntLE((int) (v >>> 32));
     }
 
-    /** Makes room for {@code more} bytes; long so that element count times element size cannot overflow. */
-    private void ensure(long more) {
-        if (size + more > buf.length) {
-            long wanted = Math.max(buf.length * 2L, size + more);
-            if (wanted > Integer.MAX_VALUE - 8) {
-                throw new IllegalArgumentException("message too large to encode");
-            }
-            buf = Arrays.copyOf(buf, (int) wanted);
-        }
-    }
 }
