@@ -154,8 +154,8 @@ public record TokenInit(String subprotocol, String applicationId, String clientV
             Object v = r.readValue();
             r.expectEnd();
             return v;
-        } catch (RuntimeException e) {
-            // The readers throw only ProtocolException by contract; this keeps "never another exception" true here.
+        } catch (ProtocolException | RuntimeException e) {
+            // The readers throw only ProtocolException by contract; RuntimeException keeps "never another" true here.
             throw new ProtocolException("token init: unreadable body: " + e.getMessage());
         }
     }
