@@ -74,6 +74,9 @@ public final class LoadBalancingClient implements AutoCloseable {
     // Written under lock, read anywhere.
     private volatile Room room;
     private volatile boolean encryptAuthentication;
+    private volatile AuthMode authMode = AuthMode.Auth;
+    /** AuthOnce's EncryptionData secret from the name server, guarded by lock; null in the Auth mode. */
+    private byte[] encryptionSecret;
     /** Touched only on the event thread. */
     private final Map<String, RoomInfo> roomList = new LinkedHashMap<>();
 
@@ -114,6 +117,14 @@ public final class LoadBalancingClient implements AutoCloseable {
      */
     public void setEncryptAuthentication(boolean value) {
         encryptAuthentication = value;
+    }
+
+    /**
+     * How to authenticate ({@link AuthMode}, default {@code Auth}); takes effect on the next name server
+     * authentication.
+     */
+    public void setAuthMode(AuthMode mode) {
+        authMode = Objects.requireNonNull(mode, "mode");
     }
 
     /** Sets who the client authenticates as; takes effect on the next authentication. */
@@ -221,7 +232,11 @@ public final class LoadBalancingClient implements AutoCloseable {
             writeAuthValues(p, auth);
             setState(ClientState.Authenticating);
         }
-        return authenticateOn(ns, new OperationRequest(OperationCode.AUTHENTICATE, p), false)
+        AuthMode mode = authMode;
+        CompletionStage<OperationResponse> answered = mode == AuthMode.Auth
+                ? authenticateOn(ns, new OperationRequest(OperationCode.AUTHENTICATE, p), false)
+                : AuthOnceClient.authenticate(ns, p, mode);
+        return answered
                 .thenComposeAsync(response -> {
                     if (!response.isOk()) {
                         synchronized (lock) {
@@ -235,6 +250,7 @@ public final class LoadBalancingClient implements AutoCloseable {
                     }
                     synchronized (lock) {
                         acceptAuthResponse(response);
+                        encryptionSecret = mode == AuthMode.Auth ? null : AuthOnceClient.secretOf(response);
                         masterUri = ServerAddress.resolve(address, appId);
                         retireConnection(ClientState.ConnectingToMasterServer);
                     }
@@ -301,7 +317,15 @@ public final class LoadBalancingClient implements AutoCloseable {
         synchronized (lock) {
             uri = masterUri;
         }
-        return open(uri, Server.MASTER).thenComposeAsync(pc -> {
+        AuthOnceInit tokenInit = tokenInit();
+        CompletionStage<OperationResponse> answered = tokenInit != null
+                ? open(uri, Server.MASTER, tokenInit).thenComposeAsync(pc -> {
+                    synchronized (lock) {
+                        setState(ClientState.Authenticating);
+                    }
+                    return tokenInit.answer(settings.operationTimeout().toMillis());
+                }, events)
+                : open(uri, Server.MASTER).thenComposeAsync(pc -> {
             Parameters p = new Parameters();
             boolean withToken;
             synchronized (lock) {
@@ -317,7 +341,8 @@ public final class LoadBalancingClient implements AutoCloseable {
                 setState(ClientState.Authenticating);
             }
             return authenticateOn(pc, new OperationRequest(OperationCode.AUTHENTICATE, p), withToken);
-        }, events).thenApplyAsync(response -> {
+        }, events);
+        return answered.thenApplyAsync(response -> {
             if (!response.isOk()) {
                 synchronized (lock) {
                     retireConnection(ClientState.Disconnected);
@@ -642,7 +667,8 @@ public final class LoadBalancingClient implements AutoCloseable {
             gameUri = uri;
             lastRoomName = roomName;
         }
-        CompletionStage<Room> attempt = open(uri, Server.GAME).thenComposeAsync(pc -> {
+        AuthOnceInit tokenInit = tokenInit();
+        CompletionStage<Room> attempt = open(uri, Server.GAME, tokenInit).thenComposeAsync(pc -> {
             Parameters p = new Parameters();
             synchronized (lock) {
                 p.put(ParameterCode.APPLICATION_ID, appId);
@@ -654,7 +680,10 @@ public final class LoadBalancingClient implements AutoCloseable {
                 }
                 setState(ClientState.Authenticating);
             }
-            return pc.request(new OperationRequest(OperationCode.AUTHENTICATE, p)).thenComposeAsync(r -> {
+            CompletionStage<OperationResponse> answered = tokenInit != null
+                    ? tokenInit.answer(settings.operationTimeout().toMillis())
+                    : pc.request(new OperationRequest(OperationCode.AUTHENTICATE, p));
+            return answered.thenComposeAsync(r -> {
                 requireOk(r);
                 synchronized (lock) {
                     acceptAuthResponse(r);
@@ -906,9 +935,29 @@ public final class LoadBalancingClient implements AutoCloseable {
 
     // ------------------------------------------------------------------ connections and events
 
+    /**
+     * The token init for the next master or game server connection: in the AuthOnce modes over UDP, once the name
+     * server gave a token and secret; null otherwise (then the client sends Authenticate).
+     */
+    private AuthOnceInit tokenInit() {
+        synchronized (lock) {
+            if (authMode == AuthMode.Auth || token == null || encryptionSecret == null
+                    || !(settings.connector() instanceof UdpConnector)) {
+                return null;
+            }
+            return new AuthOnceInit(token, encryptionSecret);
+        }
+    }
+
     private CompletionStage<PhotonConnection> open(URI uri, Server target) {
+        return open(uri, target, null);
+    }
+
+    private CompletionStage<PhotonConnection> open(URI uri, Server target, AuthOnceInit tokenInit) {
         ConnectionListener listener = new ConnectionListener();
-        return PhotonConnection.open(uri, settings, listener).thenApplyAsync(pc -> {
+        CompletableFuture<PhotonConnection> opening = tokenInit == null ? PhotonConnection.open(uri, settings, listener)
+                : PhotonConnection.openWithToken(uri, settings, listener, tokenInit);
+        return opening.thenApplyAsync(pc -> {
             synchronized (lock) {
                 if (connection != null) {
                     // Someone else connected meanwhile (API misuse); do not leak this one.

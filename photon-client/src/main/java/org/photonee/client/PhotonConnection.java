@@ -91,7 +91,37 @@ public final class PhotonConnection {
      * {@link PhotonDisconnectedException} (close code 1006) when it could not be opened.
      */
     public static CompletableFuture<PhotonConnection> open(URI uri, ConnectionSettings settings, Listener listener) {
+        return open(uri, settings, listener, null);
+    }
+
+    /**
+     * Opens a UDP connection whose init carries a Photon token (the AuthOnce modes, NATIVE-PROTOCOLS.md §1.7 B):
+     * the server authenticates at connect and answers with an unrequested AuthOnce (231) response, which
+     * {@link AuthOnceInit#answer(long)} completes with. Payload encryption uses the name server's secret as the AES key
+     * from the start (no Diffie-Hellman).
+     */
+    public static CompletableFuture<PhotonConnection> openWithToken(URI uri, ConnectionSettings settings,
+                                                                    Listener listener, AuthOnceInit init) {
+        return open(uri, settings, listener, Objects.requireNonNull(init, "init"));
+    }
+
+    private static CompletableFuture<PhotonConnection> open(URI uri, ConnectionSettings settings, Listener listener,
+                                                            AuthOnceInit tokenInit) {
         PhotonConnection pc = new PhotonConnection(uri, settings, Objects.requireNonNull(listener, "listener"));
+        if (tokenInit != null) {
+            if (!(settings.connector() instanceof UdpConnector)) {
+                return CompletableFuture.failedFuture(new IllegalArgumentException(
+                        "a token in the init needs the UDP transport (AuthOnce over WebSocket is not specified)"));
+            }
+            if (tokenInit.secret() != null) {
+                pc.payloadCipher = new PayloadCipher(tokenInit.secret());
+            }
+            // Registered before connecting: the answer may arrive right behind the init response.
+            synchronized (pc.waiting) {
+                pc.waiting.computeIfAbsent(AuthOnceInit.OPERATION_CODE, k -> new ArrayDeque<>())
+                        .add(tokenInit.answerFuture());
+            }
+        }
         WebSocketConnector.Listener transportListener = new WebSocketConnector.Listener() {
             @Override
             public void onFrame(WireFrame frame) {
@@ -104,7 +134,11 @@ public final class PhotonConnection {
             }
         };
         CompletableFuture<PhotonConnection> result = new CompletableFuture<>();
-        settings.connector().connect(uri, settings.protocol(), transportListener).whenComplete((c, error) -> {
+        CompletableFuture<Connection> connecting = tokenInit == null
+                ? settings.connector().connect(uri, settings.protocol(), transportListener)
+                : ((UdpConnector) settings.connector()).connect(uri, settings.protocol(), transportListener,
+                        tokenInit.token());
+        connecting.whenComplete((c, error) -> {
             if (error != null) {
                 pc.transportClosed(1006, "connect failed: " + rootMessage(error));
                 result.completeExceptionally(new PhotonDisconnectedException(-1, 1006,

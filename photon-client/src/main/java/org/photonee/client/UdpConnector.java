@@ -23,6 +23,7 @@ import org.photonee.core.enet.EnetException;
 import org.photonee.core.enet.EnetSession;
 import org.photonee.core.enet.EnetSettings;
 import org.photonee.core.enet.InitMessage;
+import org.photonee.core.enet.TokenInit;
 import org.photonee.core.peer.CloseCodes;
 import org.photonee.core.peer.Connection;
 import org.photonee.core.peer.SendParameters;
@@ -91,10 +92,21 @@ public final class UdpConnector implements WebSocketConnector {
 
     @Override
     public CompletableFuture<Connection> connect(URI uri, WireProtocol protocol, Listener listener) {
+        return connect(uri, protocol, listener, null);
+    }
+
+    /**
+     * As {@link #connect(URI, WireProtocol, Listener)}; with a {@code token} the init is the HTTP-style one carrying
+     * it (NATIVE-PROTOCOLS.md §1.7 B, the AuthOnce modes), and the server authenticates at connect.
+     */
+    public CompletableFuture<Connection> connect(URI uri, WireProtocol protocol, Listener listener, String token) {
         CompletableFuture<Connection> result = new CompletableFuture<>();
         try {
             InetSocketAddress address = resolve.apply(uri);
-            InitMessage init = initFor(protocol);
+            InitMessage binary = initFor(protocol);
+            byte[] init = token == null ? binary.toBytes()
+                    : new TokenInit(protocol.subprotocol(), applicationId, binary.clientVersion(), token)
+                            .toBytes(address.getHostString() + ":" + address.getPort());
             UdpClientConnection c = new UdpClientConnection(address, listener, result, init);
             c.start();
         } catch (IOException | RuntimeException e) {
@@ -121,7 +133,7 @@ public final class UdpConnector implements WebSocketConnector {
         private final InetSocketAddress address;
         private final Listener listener;
         private final CompletableFuture<Connection> opened;
-        private final InitMessage init;
+        private final byte[] init;
         private final DatagramSocket socket;
         private final long epoch = System.nanoTime();
         private final EnetSession session;
@@ -133,7 +145,7 @@ public final class UdpConnector implements WebSocketConnector {
         private boolean initialized;
 
         UdpClientConnection(InetSocketAddress address, Listener listener, CompletableFuture<Connection> opened,
-                            InitMessage init) throws SocketException {
+                            byte[] init) throws SocketException {
             this.address = address;
             this.listener = listener;
             this.opened = opened;
@@ -225,7 +237,7 @@ public final class UdpConnector implements WebSocketConnector {
 
         @Override
         public void onConnected() {
-            session.send(0, true, init.toBytes(), now());
+            session.send(0, true, init, now());
         }
 
         @Override

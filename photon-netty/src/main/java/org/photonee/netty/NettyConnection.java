@@ -56,6 +56,12 @@ final class NettyConnection implements Connection {
     /** False until the handshake response is written: frames wait in the outbox until the upgrade is done. */
     private volatile boolean upgraded;
 
+    /** wss: the TLS handler sits in front of the WebSocket codec in this channel's pipeline. */
+    @Override
+    public boolean isSecure() {
+        return channel.pipeline().get(io.netty.handler.ssl.SslHandler.class) != null;
+    }
+
     NettyConnection(String id, Channel channel, long maxQueuedBytes, LoopFlusher flusher) {
         this.id = id;
         this.channel = channel;

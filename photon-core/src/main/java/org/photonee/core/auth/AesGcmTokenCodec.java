@@ -153,6 +153,11 @@ public final class AesGcmTokenCodec implements TokenCodec {
                 writeString(out, e.getKey());
                 writeCookieValue(out, e.getValue(), 0);
             }
+            byte[] secret = t.encryptionSecret();
+            out.writeByte(secret == null ? 0 : secret.length);
+            if (secret != null) {
+                out.write(secret);
+            }
             return bytes.toByteArray();
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -177,10 +182,13 @@ public final class AesGcmTokenCodec implements TokenCodec {
         for (int i = 0; i < cookieSize; i++) {
             cookie.put(readString(in), readCookieValue(in, 0));
         }
-        if (userId == null || in.available() != 0) {
+        int secretLength = in.readUnsignedByte();
+        byte[] secret = secretLength == 0 ? null : in.readNBytes(secretLength);
+        if (userId == null || in.available() != 0 || (secret != null && secret.length != secretLength)) {
             throw new IOException("malformed token content");
         }
-        return new AuthToken(userId, appId, appVersion, sessionId, issued, expires, finalExpires, game, cookie);
+        return new AuthToken(userId, appId, appVersion, sessionId, issued, expires, finalExpires, game, cookie,
+                secret);
     }
 
     private static void writeString(DataOutputStream out, String s) throws IOException {

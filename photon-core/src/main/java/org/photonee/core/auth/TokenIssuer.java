@@ -51,8 +51,7 @@ public final class TokenIssuer {
     public AuthToken renew(AuthToken token) {
         long now = clock.getAsLong();
         long expiry = Math.min(token.finalExpiresAtMillis(), now + settings.expirationSeconds() * 1000);
-        return new AuthToken(token.userId(), token.appId(), token.appVersion(), token.sessionId(), now, expiry,
-                token.finalExpiresAtMillis(), token.grantedGameId(), token.authCookie());
+        return token.withLifetime(now, expiry);
     }
 
     /** A renewed token that authorizes creating or joining one game on a game server. */

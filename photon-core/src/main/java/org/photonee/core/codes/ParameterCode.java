@@ -74,6 +74,13 @@ public final class ParameterCode {
     public static final int GAME_REMOVE_REASON = 197;
     public static final int CLUSTER = 196;
     public static final int EXPECTED_PROTOCOL = 195;
+    /** AuthOnce request: 0 = payload encryption; 10, 11, 13 = datagram encryption (refused here). */
+    public static final int ENCRYPTION_MODE = 193;
+    /**
+     * AuthOnce response: the keys for encryption on master and game server, a dictionary (byte keys) with
+     * 0 = mode, 1 = secret. The spec names the value but not its code; 192 is our choice (see README "AuthOnce").
+     */
+    public static final int ENCRYPTION_DATA = 192;
     public static final int ROOM_OPTION_FLAGS = 191;
 
     /** FindFriends request: user ids (string[]); response: online flags (bool[]). */

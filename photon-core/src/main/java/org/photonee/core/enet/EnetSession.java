@@ -577,6 +577,12 @@ public final class EnetSession {
         List<Command> commands = new ArrayList<>(acks);
         acks.clear();
         if (pendingDisconnect != null) {
+            // A managed disconnect still delivers what was sent before it (the error response that explains it):
+            // commands never sent go out once, in order, in front of DISCONNECT. Nothing waits for their acks.
+            addUnsent(control, commands);
+            for (Channel ch : channels) {
+                addUnsent(ch, commands);
+            }
             commands.add(pendingDisconnect);
             pack(commands, now, out);
             closed(false, disconnectReason, disconnectDetail);
@@ -607,6 +613,14 @@ public final class EnetSession {
         unreliableOut.clear();
         pack(commands, now, out);
         return out;
+    }
+
+    private static void addUnsent(Channel ch, List<Command> commands) {
+        for (InFlight f : ch.inFlight.values()) {
+            if (f.sentCount == 0) {
+                commands.add(f.command);
+            }
+        }
     }
 
     private boolean nothingInFlight() {

@@ -54,8 +54,11 @@ public class GameServerApplication extends ApplicationBase {
     @Override
     protected PeerBase createPeer(InitRequest initRequest) {
         ClientPeer peer = new ClientPeer(initRequest, environment(), OperationHandler.DISABLED);
-        peer.setCurrentOperationHandler(new AuthenticationHandler(
-                new GameSession(peer, rooms, tokens, settings, wallClock, webRpc)));
+        GameSession session = new GameSession(peer, rooms, tokens, settings, wallClock, webRpc);
+        peer.setCurrentOperationHandler(new AuthenticationHandler(session));
+        if (initRequest.initToken() != null) {
+            peer.requestFiber().enqueue(() -> AuthenticationHandler.authenticateAtConnect(session));
+        }
         return peer;
     }
 

@@ -81,8 +81,7 @@ final class GameSession {
         if (expiresAt <= token.expiresAtMillis()) {
             return;
         }
-        token = new AuthToken(token.userId(), token.appId(), token.appVersion(), token.sessionId(), now, expiresAt,
-                token.finalExpiresAtMillis(), token.grantedGameId(), token.authCookie());
+        token = token.withLifetime(now, expiresAt);
         peer.sendEvent(new EventData(EventCode.AUTH_EVENT, Parameters.of(ParameterCode.TOKEN, tokens.encode(token))),
                 SendParameters.DEFAULT);
     }

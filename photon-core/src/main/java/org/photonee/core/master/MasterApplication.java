@@ -84,6 +84,9 @@ public final class MasterApplication extends ApplicationBase {
                 peer.disconnect();
             }
         }, settings.disconnectIfNoAuthMillis()));
+        if (initRequest.initToken() != null) {
+            peer.requestFiber().enqueue(() -> handlers.authenticateAtConnect(peer));
+        }
         return peer;
     }
 

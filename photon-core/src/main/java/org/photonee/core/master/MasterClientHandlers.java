@@ -14,6 +14,7 @@ import org.photonee.core.peer.PeerBase;
 import org.photonee.core.peer.SendParameters;
 import org.photonee.core.protocol.OperationRequest;
 import org.photonee.core.protocol.OperationResponse;
+import org.photonee.core.protocol.Parameters;
 import org.photonee.core.protocol.Values;
 import org.photonee.core.webrpc.RpcCaller;
 import org.photonee.core.webrpc.WebRpc;
@@ -30,8 +31,15 @@ final class MasterClientHandlers {
     /** The operations of an authenticated client; before authentication, codes outside it are unknown (-2). */
     private final OperationTable<MasterClientPeer> afterAuthentication;
 
+    private final MasterServer master;
+    private final ClientAuthentication authentication;
+    private final TokenIssuer issuer;
+
     MasterClientHandlers(MasterServer master, MasterOperations operations, ClientAuthentication authentication,
                          TokenIssuer issuer, WebRpc webRpc) {
+        this.master = master;
+        this.authentication = authentication;
+        this.issuer = issuer;
         Fiber masterFiber = master.fiber();
         this.authenticating = new OperationHandler() {
             @Override
@@ -42,43 +50,21 @@ final class MasterClientHandlers {
         this.initial = new OperationHandler() {
             @Override
             public OperationResponse onOperationRequest(PeerBase peer, OperationRequest request, SendParameters sp) {
-                if (request.code() != OperationCode.AUTHENTICATE) {
+                if (request.code() != OperationCode.AUTHENTICATE && request.code() != OperationCode.AUTH_ONCE) {
                     if (!afterAuthentication.handles(request.code())) {
                         return OperationTable.unknownOperation(request);
                     }
                     return OperationResponse.error(request.code(), ReturnCode.OPERATION_DENIED,
                             "Operation " + request.code() + " not allowed before authentication");
                 }
-                MasterClientPeer client = (MasterClientPeer) peer;
-                client.setCurrentOperationHandler(authenticating);
-                authentication.authenticate(request).thenAccept(outcome -> client.requestFiber().enqueue(() -> {
-                    if (!client.isConnected()) {
-                        return;
-                    }
-                    if (outcome.isIncomplete()) {
-                        client.setCurrentOperationHandler(initial);
-                        client.sendOperationResponse(outcome.incompleteResponse(), sp);
-                        return;
-                    }
-                    if (!outcome.isSuccess()) {
-                        client.setCurrentOperationHandler(initial);
-                        client.sendOperationResponse(outcome.failure(), sp);
-                        return;
-                    }
-                    client.setToken(outcome.token());
-                    SessionLog.authenticated(client.connectionId(), outcome.token().userId(), "master");
-                    client.cancelAuthTimeout();
-                    client.setLobbyStatsSubscriber(
-                            Values.toBoolean(request.parameters().get(ParameterCode.LOBBY_STATS), false));
-                    client.setCurrentOperationHandler(authenticated);
-                    masterFiber.enqueue(() -> master.peerAuthenticated(client));
-                    client.sendOperationResponse(outcome.response(issuer, null), sp);
-                }));
+                authenticate((MasterClientPeer) peer, request, sp, false);
                 return null;
             }
         };
         afterAuthentication = OperationTable.<MasterClientPeer>builder()
                 .on(OperationCode.AUTHENTICATE, (peer, r, sp) -> OperationResponse.error(r.code(),
+                        ReturnCode.OPERATION_DENIED, "Already authenticated"))
+                .on(OperationCode.AUTH_ONCE, (peer, r, sp) -> OperationResponse.error(r.code(),
                         ReturnCode.OPERATION_DENIED, "Already authenticated"))
                 .on(OperationCode.JOIN_LOBBY, onMaster(masterFiber, operations::joinLobby))
                 .on(OperationCode.LEAVE_LOBBY, onMaster(masterFiber, operations::leaveLobby))
@@ -109,6 +95,58 @@ final class MasterClientHandlers {
                 masterFiber.enqueue(() -> master.peerDisconnected((MasterClientPeer) peer));
             }
         };
+    }
+
+    /**
+     * AuthOnce at connect (the token came in the UDP init, AUTH.md §1.5): checked and renewed like a token in
+     * Authenticate, payload encryption set up from the token's secret, answered with op 231 and the renewed token.
+     * A bad token gets the op-231 error and the connection is closed. Runs on the peer's request fiber.
+     */
+    void authenticateAtConnect(MasterClientPeer client) {
+        authenticate(client, new OperationRequest(OperationCode.AUTH_ONCE,
+                Parameters.of(ParameterCode.TOKEN, client.initRequest().initToken())), SendParameters.DEFAULT, true);
+    }
+
+    private void authenticate(MasterClientPeer client, OperationRequest request, SendParameters sp,
+                              boolean atConnect) {
+        client.setCurrentOperationHandler(authenticating);
+        authentication.authenticate(request).thenAccept(outcome -> client.requestFiber().enqueue(() -> {
+            if (!client.isConnected()) {
+                return;
+            }
+            if (outcome.isIncomplete() && !atConnect) {
+                client.setCurrentOperationHandler(initial);
+                client.sendOperationResponse(outcome.incompleteResponse(), sp);
+                return;
+            }
+            if (!outcome.isSuccess()) {
+                OperationResponse failure = outcome.failure() != null ? outcome.failure()
+                        : OperationResponse.error(request.code(), ReturnCode.INVALID_AUTHENTICATION,
+                                "Authentication incomplete");
+                if (atConnect) {
+                    SessionLog.authenticationFailed(client.connectionId(), failure.returnCode(),
+                            failure.debugMessage());
+                    client.sendOperationResponseAndDisconnect(failure, sp);
+                    return;
+                }
+                client.setCurrentOperationHandler(initial);
+                client.sendOperationResponse(failure, sp);
+                return;
+            }
+            client.setToken(outcome.token());
+            SessionLog.authenticated(client.connectionId(), outcome.token().userId(), "master");
+            client.cancelAuthTimeout();
+            client.setLobbyStatsSubscriber(
+                    Values.toBoolean(request.parameters().get(ParameterCode.LOBBY_STATS), false));
+            byte[] secret = outcome.token().encryptionSecret();
+            if (atConnect && secret != null) {
+                // Before the answer: the client encrypts its next operations as soon as it has it.
+                client.initPayloadEncryption(secret);
+            }
+            client.setCurrentOperationHandler(authenticated);
+            master.fiber().enqueue(() -> master.peerAuthenticated(client));
+            client.sendOperationResponse(outcome.response(issuer, null), sp);
+        }));
     }
 
     /**

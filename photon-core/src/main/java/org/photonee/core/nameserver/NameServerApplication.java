@@ -1,5 +1,6 @@
 package org.photonee.core.nameserver;
 
+import org.photonee.core.auth.AuthOnce;
 import org.photonee.core.auth.ClientAuthentication;
 import org.photonee.core.auth.ClientAuthenticator;
 import org.photonee.core.auth.TokenIssuer;
@@ -76,6 +77,12 @@ public final class NameServerApplication extends ApplicationBase {
             return OperationResponse.error(request.code(), ReturnCode.OPERATION_INVALID,
                     "Unknown operation code " + request.code());
         }
+        if (request.code() == OperationCode.AUTH_ONCE) {
+            OperationResponse refused = AuthOnce.refusal(peer, request);
+            if (refused != null) {
+                return refused;
+            }
+        }
         Object region = request.parameters().get(ParameterCode.REGION);
         NameServerSettings table = settings.forTransport(peer.initRequest().connection().transport());
         String master = region == null ? table.regions().values().iterator().next()
@@ -109,14 +116,26 @@ public final class NameServerApplication extends ApplicationBase {
             }
             client.setCurrentOperationHandler(authenticated);
             SessionLog.authenticated(client.connectionId(), outcome.token().userId(), "nameserver");
-            client.sendOperationResponse(outcome.response(tokens, Parameters.of(ParameterCode.ADDRESS, master)), sp);
+            Parameters extra = Parameters.of(ParameterCode.ADDRESS, master);
+            ClientAuthentication.Outcome answered = outcome;
+            if (request.code() == OperationCode.AUTH_ONCE) {
+                // A fresh secret per login: the token carries it to master and game server, the client gets it here.
+                byte[] secret = AuthOnce.newSecret();
+                answered = new ClientAuthentication.Outcome(outcome.operationCode(),
+                        outcome.token().withEncryptionSecret(secret), outcome.details(), null);
+                extra.put(ParameterCode.ENCRYPTION_DATA, AuthOnce.encryptionData(secret));
+            }
+            // The secret never travels in clear: without TLS it goes encrypted even if the request did not.
+            SendParameters answerAs = request.code() == OperationCode.AUTH_ONCE && client.isEncryptionEstablished()
+                    ? sp.withEncrypted(true) : sp;
+            client.sendOperationResponse(answered.response(tokens, extra), answerAs);
         }));
         return null;
     }
 
     /**
-     * AuthOnce (231) is Authenticate for clients that also negotiate datagram encryption; over WebSocket there is
-     * none to negotiate, so both get the same answer.
+     * AuthOnce (231) is Authenticate on a secure channel whose answer adds EncryptionData (192) and a token carrying
+     * the same secret (see {@link AuthOnce}); both run the same custom authentication.
      */
     private static boolean isAuthentication(OperationRequest request) {
         return request.code() == OperationCode.AUTHENTICATE || request.code() == OperationCode.AUTH_ONCE;

@@ -20,6 +20,14 @@ public interface Connection {
         return Transport.CONTAINER;
     }
 
+    /**
+     * True when the transport itself is encrypted (wss, TLS): AuthOnce is allowed on it without payload encryption.
+     * Unknown counts as not secure.
+     */
+    default boolean isSecure() {
+        return false;
+    }
+
     /** Queues a frame for sending. Returns {@link SendResult#SEND_BUFFER_FULL} when over the queue limit. */
     SendResult send(WireFrame frame, SendParameters sendParameters);
 

@@ -424,6 +424,19 @@ public abstract class PeerBase implements Peer {
                 Parameters.of(InternalOperationCode.INIT_ENCRYPTION_PUBLIC_KEY, serverKey.publicKey()), true);
     }
 
+    /**
+     * Payload encryption without Diffie-Hellman (NATIVE-PROTOCOLS.md §1.13 "Skipping DH"): the AuthOnce token's
+     * secret is the AES key. Call on the request fiber before the response that tells the client it may encrypt;
+     * false when a key is already in place (it is never replaced under messages on their way).
+     */
+    public final boolean initPayloadEncryption(byte[] aesKey) {
+        if (payloadCipher != null || protocol.isText()) {
+            return false;
+        }
+        payloadCipher = new PayloadCipher(aesKey);
+        return true;
+    }
+
     /** True once InitEncryption succeeded: messages may be sent with {@link SendParameters#encrypted()}. */
     public boolean isEncryptionEstablished() {
         return payloadCipher != null;

@@ -222,6 +222,20 @@ class EnetSessionTest {
     }
 
     @Test
+    void aMessageSentJustBeforeAManagedDisconnectStillArrivesAheadOfIt() {
+        SessionPair pair = SessionPair.perfect();
+        pair.connect();
+        int before = pair.clientEvents.messages.size();
+        // E.g. the AuthOnce error response, then the disconnect it explains, in the same service round.
+        pair.server.send(0, true, bytes(7), pair.now);
+        pair.server.disconnect(DisconnectCode.SERVER_LOGIC, "bad token");
+        pair.run(50);
+        assertEquals(before + 1, pair.clientEvents.messages.size());
+        assertArrayEquals(bytes(7), pair.clientEvents.messages.get(before).message());
+        assertEquals(EnetSession.State.DISCONNECTED, pair.client.state());
+    }
+
+    @Test
     void clientPingsWhenIdleAndTheServerKeepsItAlive() {
         SessionPair pair = SessionPair.perfect();
         pair.connect();

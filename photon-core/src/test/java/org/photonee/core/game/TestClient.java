@@ -21,10 +21,16 @@ final class TestClient {
     private final ManualFibers fibers;
 
     TestClient(GameServerApplication app, MessageProtocol protocol, ManualFibers fibers, String id) {
+        this(app, protocol, fibers, id, null);
+    }
+
+    /** @param initToken a token in the init (UDP AuthOnce), or null */
+    TestClient(GameServerApplication app, MessageProtocol protocol, ManualFibers fibers, String id, String initToken) {
         this.connection = new RecordingConnection(id, protocol);
         this.protocol = protocol;
         this.fibers = fibers;
-        this.peer = app.connect(new InitRequest(connection, protocol, "game", "app", null, null));
+        this.peer = app.connect(new InitRequest(connection, protocol, "game", "app", null, null, initToken));
+        fibers.runAll();
     }
 
     void send(int code, Object... parameters) {

@@ -2,6 +2,7 @@ package org.photonee.core.nameserver;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.photonee.core.auth.AesGcmTokenCodec;
+import org.photonee.core.auth.AuthOnce;
 import org.photonee.core.auth.AnonymousAuthenticator;
 import org.photonee.core.auth.AuthToken;
 import org.photonee.core.auth.TokenException;
@@ -98,12 +100,43 @@ class NameServerApplicationTest {
     }
 
     @Test
-    void authOnceIsAnsweredLikeAuthenticateAndClusterSuffixesAreIgnored() {
-        TestPeer c = client();
+    void authOnceOnASecureChannelIsAnsweredLikeAuthenticatePlusEncryptionData() throws TokenException {
+        TestPeer c = new TestPeer(app, fiber, "ns", "wss" + (++n), json, true, null);
         OperationResponse r = c.expectOk(OperationCode.AUTH_ONCE, ParameterCode.APPLICATION_ID, "a",
-                ParameterCode.REGION, "us/*", ParameterCode.EXPECTED_PROTOCOL, (byte) 0);
+                ParameterCode.REGION, "us/*", ParameterCode.EXPECTED_PROTOCOL, (byte) 0,
+                ParameterCode.ENCRYPTION_MODE, (byte) 0);
         assertEquals("ws://us-master/photon/master", r.parameters().get(ParameterCode.ADDRESS));
+        Map<?, ?> data = (Map<?, ?>) r.parameters().get(ParameterCode.ENCRYPTION_DATA);
+        assertEquals((byte) 0, data.get(AuthOnce.ENCRYPTION_DATA_MODE));
+        byte[] secret = (byte[]) data.get(AuthOnce.ENCRYPTION_DATA_SECRET);
+        assertEquals(AuthOnce.SECRET_BYTES, secret.length);
+        assertArrayEquals(secret, tokens.decode((String) r.parameters().get(ParameterCode.TOKEN)).encryptionSecret(),
+                "the token carries the client's secret to master and game server");
         c.expectError(ReturnCode.OPERATION_DENIED, OperationCode.AUTH_ONCE, ParameterCode.APPLICATION_ID, "a");
+    }
+
+    @Test
+    void authOnceOverAPlainChannelIsRefusedOnTheAuthOnceCode() {
+        TestPeer c = client();
+        OperationResponse r = c.expectError(ReturnCode.INVALID_AUTHENTICATION, OperationCode.AUTH_ONCE,
+                ParameterCode.APPLICATION_ID, "a");
+        assertEquals(OperationCode.AUTH_ONCE, r.code());
+        assertEquals("AuthOnce can not be used over unsecure channel", r.debugMessage());
+        // Authenticate stays possible on the same channel.
+        c.expectOk(OperationCode.AUTHENTICATE, ParameterCode.APPLICATION_ID, "a");
+    }
+
+    @Test
+    void datagramEncryptionModesAreRefusedAsNotSupported() {
+        TestPeer c = new TestPeer(app, fiber, "ns", "wss" + (++n), json, true, null);
+        for (byte mode : new byte[] {10, 11, 13}) {
+            OperationResponse r = c.expectError(ReturnCode.INVALID_ENCRYPTION_PARAMETERS, OperationCode.AUTH_ONCE,
+                    ParameterCode.APPLICATION_ID, "a", ParameterCode.ENCRYPTION_MODE, mode);
+            assertTrue(r.debugMessage().contains("not supported"), r.debugMessage());
+        }
+        c.expectError(ReturnCode.INVALID_ENCRYPTION_PARAMETERS, OperationCode.AUTH_ONCE,
+                ParameterCode.APPLICATION_ID, "a", ParameterCode.ENCRYPTION_MODE, (byte) 99);
+        c.expectOk(OperationCode.AUTH_ONCE, ParameterCode.APPLICATION_ID, "a", ParameterCode.ENCRYPTION_MODE, (byte) 0);
     }
 
     private NameServerApplication withAuthenticator(org.photonee.core.auth.ClientAuthenticator authenticator) {

@@ -16,6 +16,8 @@ public final class RecordingConnection implements Connection {
     private final MessageProtocol protocol;
     private final List<Message> sent = new CopyOnWriteArrayList<>();
     private volatile Integer closeCode;
+    private final List<WireFrame> encrypted = new CopyOnWriteArrayList<>();
+    private volatile boolean secure;
 
     public RecordingConnection(String id, MessageProtocol protocol) {
         this.id = id;
@@ -39,6 +41,11 @@ public final class RecordingConnection implements Connection {
 
     @Override
     public SendResult send(WireFrame frame, SendParameters sendParameters) {
+        if (org.photonee.core.encryption.EncryptedFrames.isEncrypted(frame)) {
+            // Ciphertext of a test handle: kept as is, for tests that check the key.
+            encrypted.add(frame);
+            return SendResult.OK;
+        }
         try {
             sent.add(protocol.decode(frame, ProtocolLimits.DEFAULTS));
         } catch (ProtocolException e) {
@@ -50,6 +57,21 @@ public final class RecordingConnection implements Connection {
     @Override
     public void close(int code, String reason) {
         closeCode = code;
+    }
+
+    @Override
+    public boolean isSecure() {
+        return secure;
+    }
+
+    /** Makes the connection count as TLS (wss). */
+    public void setSecure(boolean value) {
+        secure = value;
+    }
+
+    /** Frames sent encrypted (payload encryption), not decoded. */
+    public List<WireFrame> encrypted() {
+        return encrypted;
     }
 
     public List<Message> sent() {

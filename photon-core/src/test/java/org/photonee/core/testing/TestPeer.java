@@ -24,11 +24,25 @@ public final class TestPeer {
     private int read;
 
     public TestPeer(ApplicationBase app, ManualFiber fiber, String endpoint, String id, MessageProtocol protocol) {
+        this(app, fiber, endpoint, id, protocol, false, null);
+    }
+
+    /**
+     * @param secure    the connection counts as TLS (wss)
+     * @param initToken a token in the init (UDP AuthOnce init), or null
+     */
+    public TestPeer(ApplicationBase app, ManualFiber fiber, String endpoint, String id, MessageProtocol protocol,
+                    boolean secure, String initToken) {
         this.fiber = fiber;
         this.protocol = protocol;
         this.connection = new RecordingConnection(id, protocol);
-        this.peer = app.connect(new InitRequest(connection, protocol, endpoint, null, null, Map.of()));
+        connection.setSecure(secure);
+        this.peer = app.connect(new InitRequest(connection, protocol, endpoint, null, null, Map.of(), initToken));
         fiber.runPending();
+    }
+
+    public RecordingConnection connection() {
+        return connection;
     }
 
     public PeerBase peer() {

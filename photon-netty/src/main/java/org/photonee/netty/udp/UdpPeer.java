@@ -5,6 +5,8 @@ import org.photonee.core.enet.DisconnectCode;
 import org.photonee.core.enet.Drop;
 import org.photonee.core.enet.EnetSession;
 import org.photonee.core.enet.InitMessage;
+import org.photonee.core.enet.TokenInit;
+import org.photonee.core.protocol.ProtocolException;
 import org.photonee.core.fiber.EndOfBatch;
 import org.photonee.core.peer.ApplicationBase;
 import org.photonee.core.peer.InitRequest;
@@ -61,6 +63,10 @@ final class UdpPeer implements EnetSession.Listener {
     }
 
     private void init(byte[] message) {
+        if (TokenInit.looksLikeTokenInit(message)) {
+            tokenInit(message);
+            return;
+        }
         InitMessage init = InitMessage.parse(message);
         Optional<WireProtocol> protocol = init == null || init.subprotocol() == null ? Optional.empty()
                 : handler.protocols.byName(init.subprotocol());
@@ -70,6 +76,35 @@ final class UdpPeer implements EnetSession.Listener {
                     : "protocol " + init.protocolMajor() + "." + init.protocolMinor() + " is not served");
             return;
         }
+        String app = init.applicationId().isEmpty() ? null : init.applicationId();
+        connect(protocol.get(), app, init.clientVersion(), Map.of("sdk", String.valueOf(init.sdkId())), null);
+    }
+
+    /**
+     * The HTTP-style init of the AuthOnce modes (§1.7 B): the same as the binary init, plus the token the master
+     * or game server authenticates with at connect.
+     */
+    private void tokenInit(byte[] message) {
+        TokenInit init;
+        try {
+            init = TokenInit.parse(message);
+        } catch (ProtocolException e) {
+            handler.drops.count(Drop.BAD_INIT);
+            session.disconnect(DisconnectCode.SERVER_LOGIC, e.getMessage());
+            return;
+        }
+        Optional<WireProtocol> protocol = handler.protocols.byName(init.subprotocol());
+        if (protocol.isEmpty()) {
+            handler.drops.count(Drop.BAD_INIT);
+            session.disconnect(DisconnectCode.SERVER_LOGIC, "protocol " + init.subprotocol() + " is not served");
+            return;
+        }
+        String app = init.applicationId().isEmpty() ? null : init.applicationId();
+        connect(protocol.get(), app, init.clientVersion(), Map.of(), init.token());
+    }
+
+    private void connect(WireProtocol protocol, String app, String clientVersion, Map<String, String> query,
+                         String initToken) {
         ApplicationBase application = handler.applications.apply(handler.role);
         if (application == null || !application.isRunning()) {
             session.disconnect(DisconnectCode.SERVER_LOGIC, "role " + handler.role + " does not run here");
@@ -78,10 +113,9 @@ final class UdpPeer implements EnetSession.Listener {
         connection = new UdpConnection(handler.newConnectionId(), address.getHostString() + ":" + address.getPort(),
                 this, application.environment().settings().maxQueuedBytes());
         session.send(0, true, InitMessage.response(), handler.now());
-        String app = init.applicationId().isEmpty() ? null : init.applicationId();
         try {
-            peer = application.connect(new InitRequest(connection, protocol.get(), handler.role, app,
-                    init.clientVersion(), Map.of("sdk", String.valueOf(init.sdkId()))));
+            peer = application.connect(new InitRequest(connection, protocol, handler.role, app, clientVersion, query,
+                    initToken));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "createPeer failed on udp " + handler.role, e);
         }

@@ -45,6 +45,11 @@ final class WebSocketConnection extends QueuedConnection {
         }
     }
 
+    @Override
+    public boolean isSecure() {
+        return session.isSecure();
+    }
+
     void attach(PeerBase peer) {
         this.peer = peer;
     }
