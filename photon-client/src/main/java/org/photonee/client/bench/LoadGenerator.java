@@ -192,11 +192,14 @@ public final class LoadGenerator {
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long[] serverCpu = new long[2];
         long[] genCpu = new long[2];
+        long self = ProcessHandle.current().pid();
+        long[][] genSplit = new long[2][];
         long[][] machine = new long[2][];
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
         timer.schedule(() -> {
             serverCpu[0] = pid > 0 ? ProcStats.processCpuNanos(pid) : -1;
             genCpu[0] = os.getProcessCpuTime();
+            genSplit[0] = ProcStats.processCpuSplitNanos(self);
             machine[0] = ProcStats.machineTicks();
         }, windowStart - System.nanoTime(), TimeUnit.NANOSECONDS);
         if (pid > 0) {
@@ -212,6 +215,7 @@ public final class LoadGenerator {
         // The pacer returns at the window end: take the closing readings now.
         serverCpu[1] = pid > 0 ? ProcStats.processCpuNanos(pid) : -1;
         genCpu[1] = os.getProcessCpuTime();
+        genSplit[1] = ProcStats.processCpuSplitNanos(self);
         machine[1] = ProcStats.machineTicks();
         long actualWindow = System.nanoTime() - windowStart;
 
@@ -220,7 +224,7 @@ public final class LoadGenerator {
         timer.shutdownNow();
         leaveAll(users);
 
-        return result(joinPhaseNanos, rssAfterJoin, rssMax.get(), serverCpu, genCpu, machine,
+        return result(joinPhaseNanos, rssAfterJoin, rssMax.get(), serverCpu, genCpu, genSplit, machine,
                 Math.max(actualWindow, seconds(config.windowS())));
     }
 
@@ -463,7 +467,7 @@ public final class LoadGenerator {
     }
 
     private Map<String, Object> result(long joinPhaseNanos, long rssAfterJoin, long rssMax, long[] serverCpu,
-            long[] genCpu, long[][] machine, long windowNanos) {
+            long[] genCpu, long[][] genSplit, long[][] machine, long windowNanos) {
         double windowS = windowNanos / 1e9;
         Map<String, Object> r = Json.object();
         r.put("framework", config.framework());
@@ -523,6 +527,12 @@ public final class LoadGenerator {
         // The generator's own cost per frame it received: it must stay well under the server's per delivery.
         l.put("cpu_us_per_received_frame", genPct >= 0 && deliveredWindow > 0
                 ? (genCpu[1] - genCpu[0]) / 1e3 / deliveredWindow : null);
+        // The same split into user and kernel time (from /proc, 10 ms ticks): where the generator's cost lies.
+        boolean split = genSplit[0] != null && genSplit[1] != null && deliveredWindow > 0;
+        l.put("cpu_user_us_per_received_frame", split
+                ? (genSplit[1][0] - genSplit[0][0]) / 1e3 / deliveredWindow : null);
+        l.put("cpu_system_us_per_received_frame", split
+                ? (genSplit[1][1] - genSplit[0][1]) / 1e3 / deliveredWindow : null);
         l.put("client", settings.connector().getClass().getSimpleName());
         r.put("load_client", l);
 

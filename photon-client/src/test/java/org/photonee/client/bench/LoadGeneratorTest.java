@@ -36,9 +36,11 @@ class LoadGeneratorTest {
                 List.copyOf(((Map<String, Object>) r.get("echo_rtt")).keySet()));
         assertEquals(List.of("pid", "cpu_pct_of_one_core_avg", "cpu_us_per_delivery", "rss_kib_after_join",
                 "rss_kib_max_in_window"), List.copyOf(((Map<String, Object>) r.get("server")).keySet()));
-        // BENCHMARK.md's field first, then the generator's own cost per received frame and which client it ran.
+        // BENCHMARK.md's field first, then the generator's own cost per received frame (all, user, kernel) and which
+        // client it ran.
         Map<String, Object> load = (Map<String, Object>) r.get("load_client");
-        assertEquals(List.of("cpu_pct_of_one_core_avg", "cpu_us_per_received_frame", "client"),
+        assertEquals(List.of("cpu_pct_of_one_core_avg", "cpu_us_per_received_frame", "cpu_user_us_per_received_frame",
+                "cpu_system_us_per_received_frame", "client"),
                 List.copyOf(load.keySet()));
         assertTrue(load.get("cpu_us_per_received_frame") instanceof Double, String.valueOf(load));
         assertEquals(List.of("cpus", "cpu_busy_pct_all_cores", "other_cpu_pct_of_one_core", "clean"),
