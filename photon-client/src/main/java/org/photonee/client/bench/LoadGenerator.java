@@ -16,7 +16,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Logger;
 import org.photonee.client.ConnectionSettings;
 import org.photonee.client.LoadBalancingClient;
@@ -45,6 +44,8 @@ public final class LoadGenerator {
     private final BenchConfig config;
     private final ConnectionSettings settings;
     private final RelayFrames frames;
+    private final ScheduledExecutorService sendLoop;
+    private SendPacer pacer;
 
     // Measurement state, shared by receiving threads.
     private final LatencyHistogram echo = new LatencyHistogram();
@@ -54,15 +55,23 @@ public final class LoadGenerator {
     private final LongAdder expectedDeliveries = new LongAdder();
     private final LongAdder deliveredOfWindowSends = new LongAdder();
     private final LongAdder deliveredInWindow = new LongAdder();
-    private final LongAdder skippedSlots = new LongAdder();
     private final LongAdder errors = new LongAdder();
     private volatile long windowStart = Long.MAX_VALUE;
     private volatile long windowEnd = Long.MAX_VALUE;
     private volatile boolean running = true;
 
     public LoadGenerator(BenchConfig config, ConnectionSettings settings) {
+        this(config, settings, null);
+    }
+
+    /**
+     * @param sendLoop where the sends run: the event loop that owns every connection (so each send is a direct write
+     *                 on it), or null for a pacer thread of its own (clients without such a loop)
+     */
+    public LoadGenerator(BenchConfig config, ConnectionSettings settings, ScheduledExecutorService sendLoop) {
         this.config = config;
         this.settings = settings;
+        this.sendLoop = sendLoop;
         this.frames = new RelayFrames(BENCH_EVENT, config.ceiling());
     }
 
@@ -417,31 +426,26 @@ public final class LoadGenerator {
         u.game = c;
     }
 
-    /** The drift-free send loop for all users; returns at {@code sendEnd}. */
-    private void pace(User[] ordered, long start, long period, long sendEnd) {
-        for (long k = 0; ; k++) {
-            for (User u : ordered) {
-                long target = start + u.phaseNanos + k * period;
-                if (target >= sendEnd) {
-                    sleepUntil(sendEnd);
-                    return;
-                }
-                sleepUntil(target);
-                if (System.nanoTime() - target >= period) {
-                    skippedSlots.increment(); // late by a whole slot: skip it, never burst
-                    continue;
-                }
-                if (u.game != null) {
-                    u.send();
-                }
-            }
+    /** The drift-free send schedule for all users (on the send loop if there is one); returns at {@code sendEnd}. */
+    private void pace(User[] ordered, long start, long period, long sendEnd) throws InterruptedException {
+        long[] phases = new long[ordered.length];
+        for (int i = 0; i < ordered.length; i++) {
+            phases[i] = ordered[i].phaseNanos;
         }
-    }
-
-    private static void sleepUntil(long deadline) {
-        long wait;
-        while ((wait = deadline - System.nanoTime()) > 0) {
-            LockSupport.parkNanos(wait);
+        pacer = new SendPacer(phases, i -> {
+            User u = ordered[i];
+            if (u.game != null) {
+                u.send();
+            }
+        }, start, period, sendEnd);
+        if (sendLoop == null) {
+            pacer.runOnThisThread();
+            return;
+        }
+        try {
+            pacer.runOn(sendLoop).get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("the send loop failed", e.getCause());
         }
     }
 
@@ -559,9 +563,14 @@ public final class LoadGenerator {
     public String diagnostics() {
         return String.format(java.util.Locale.ROOT,
                 "deliveries of window sends: %d/%d, all-recipient latency p50 %.3f ms p99 %.3f ms max %.3f ms, "
-                        + "skipped send slots %d",
+                        + "skipped send slots %d, send lateness p50 %.3f ms p99 %.3f ms max %.3f ms (%s)",
                 deliveredOfWindowSends.sum(), expectedDeliveries.sum(), delivery.percentileNanos(50) / 1e6,
-                delivery.percentileNanos(99) / 1e6, delivery.maxNanos() / 1e6, skippedSlots.sum());
+                delivery.percentileNanos(99) / 1e6, delivery.maxNanos() / 1e6,
+                pacer == null ? 0 : pacer.skippedSlots(),
+                pacer == null ? 0 : pacer.lateness().percentileNanos(50) / 1e6,
+                pacer == null ? 0 : pacer.lateness().percentileNanos(99) / 1e6,
+                pacer == null ? 0 : pacer.lateness().maxNanos() / 1e6,
+                sendLoop == null ? "pacer thread" : "sends on the event loop");
     }
 
     private static long seconds(double s) {

@@ -61,6 +61,29 @@ class LoadGeneratorTest {
     }
 
     @Test
+    void sendsScheduledOnASendLoopKeepTheRateAndEveryDelivery() throws Exception {
+        FakeLoadBalancing fake = new FakeLoadBalancing();
+        fake.relay = true;
+        ConnectionSettings settings = ConnectionSettings.defaults().withConnector(fake.server)
+                .withPingInterval(Duration.ZERO);
+        BenchConfig config = new BenchConfig(URI.create("ws://fake:9093/photon/ns"), false, "bench", "1.0", "eu",
+                20, 8, 20, 0.2, 1.0, 0.5, 100, 7, null, -1, "test");
+        java.util.concurrent.ScheduledExecutorService loop =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        try {
+            LoadGenerator generator = new LoadGenerator(config, settings, loop);
+            Map<String, Object> r = generator.run();
+            assertEquals(0L, r.get("errors"));
+            assertEquals(1.0, (double) r.get("delivery_ratio"), 1e-9);
+            double sent = (double) r.get("sent_msgs_per_s");
+            assertTrue(sent > 350 && sent < 450, "sent/s " + sent);
+            assertTrue(generator.diagnostics().contains("sends on the event loop"), generator.diagnostics());
+        } finally {
+            loop.shutdownNow();
+        }
+    }
+
+    @Test
     void warmUpJoinsUseRoomsOfTheirOwnAndLeaveThem() throws Exception {
         FakeLoadBalancing fake = new FakeLoadBalancing();
         ConnectionSettings settings = ConnectionSettings.defaults().withConnector(fake.server)
