@@ -61,7 +61,8 @@ public final class BenchMain {
             new LoadGenerator(config.withClients(warmJoins).withSeed(config.seed() + 1_000_003L), settings)
                     .warmUpJoins();
         }
-        LoadGenerator generator = new LoadGenerator(config, settings);
+        // With the Netty client, sends run on its one event loop: a direct write there, no pacer thread to wake.
+        LoadGenerator generator = new LoadGenerator(config, settings, netty == null ? null : netty.eventLoop());
         Map<String, Object> result = java.util.List.of(args).contains("--idle") ? generator.runIdle()
                 : generator.run();
         result.put("generator_warm_joins", warmJoins);

@@ -16,7 +16,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Logger;
 import org.photonee.client.ConnectionSettings;
 import org.photonee.client.LoadBalancingClient;
@@ -45,6 +44,8 @@ public final class LoadGenerator {
     private final BenchConfig config;
     private final ConnectionSettings settings;
     private final RelayFrames frames;
+    private final ScheduledExecutorService sendLoop;
+    private SendPacer pacer;
 
     // Measurement state, shared by receiving threads.
     private final LatencyHistogram echo = new LatencyHistogram();
@@ -54,15 +55,23 @@ public final class LoadGenerator {
     private final LongAdder expectedDeliveries = new LongAdder();
     private final LongAdder deliveredOfWindowSends = new LongAdder();
     private final LongAdder deliveredInWindow = new LongAdder();
-    private final LongAdder skippedSlots = new LongAdder();
     private final LongAdder errors = new LongAdder();
     private volatile long windowStart = Long.MAX_VALUE;
     private volatile long windowEnd = Long.MAX_VALUE;
     private volatile boolean running = true;
 
     public LoadGenerator(BenchConfig config, ConnectionSettings settings) {
+        this(config, settings, null);
+    }
+
+    /**
+     * @param sendLoop where the sends run: the event loop that owns every connection (so each send is a direct write
+     *                 on it), or null for a pacer thread of its own (clients without such a loop)
+     */
+    public LoadGenerator(BenchConfig config, ConnectionSettings settings, ScheduledExecutorService sendLoop) {
         this.config = config;
         this.settings = settings;
+        this.sendLoop = sendLoop;
         this.frames = new RelayFrames(BENCH_EVENT, config.ceiling());
     }
 
@@ -192,11 +201,14 @@ public final class LoadGenerator {
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long[] serverCpu = new long[2];
         long[] genCpu = new long[2];
+        long self = ProcessHandle.current().pid();
+        long[][] genSplit = new long[2][];
         long[][] machine = new long[2][];
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
         timer.schedule(() -> {
             serverCpu[0] = pid > 0 ? ProcStats.processCpuNanos(pid) : -1;
             genCpu[0] = os.getProcessCpuTime();
+            genSplit[0] = ProcStats.processCpuSplitNanos(self);
             machine[0] = ProcStats.machineTicks();
         }, windowStart - System.nanoTime(), TimeUnit.NANOSECONDS);
         if (pid > 0) {
@@ -212,6 +224,7 @@ public final class LoadGenerator {
         // The pacer returns at the window end: take the closing readings now.
         serverCpu[1] = pid > 0 ? ProcStats.processCpuNanos(pid) : -1;
         genCpu[1] = os.getProcessCpuTime();
+        genSplit[1] = ProcStats.processCpuSplitNanos(self);
         machine[1] = ProcStats.machineTicks();
         long actualWindow = System.nanoTime() - windowStart;
 
@@ -220,7 +233,7 @@ public final class LoadGenerator {
         timer.shutdownNow();
         leaveAll(users);
 
-        return result(joinPhaseNanos, rssAfterJoin, rssMax.get(), serverCpu, genCpu, machine,
+        return result(joinPhaseNanos, rssAfterJoin, rssMax.get(), serverCpu, genCpu, genSplit, machine,
                 Math.max(actualWindow, seconds(config.windowS())));
     }
 
@@ -413,31 +426,26 @@ public final class LoadGenerator {
         u.game = c;
     }
 
-    /** The drift-free send loop for all users; returns at {@code sendEnd}. */
-    private void pace(User[] ordered, long start, long period, long sendEnd) {
-        for (long k = 0; ; k++) {
-            for (User u : ordered) {
-                long target = start + u.phaseNanos + k * period;
-                if (target >= sendEnd) {
-                    sleepUntil(sendEnd);
-                    return;
-                }
-                sleepUntil(target);
-                if (System.nanoTime() - target >= period) {
-                    skippedSlots.increment(); // late by a whole slot: skip it, never burst
-                    continue;
-                }
-                if (u.game != null) {
-                    u.send();
-                }
-            }
+    /** The drift-free send schedule for all users (on the send loop if there is one); returns at {@code sendEnd}. */
+    private void pace(User[] ordered, long start, long period, long sendEnd) throws InterruptedException {
+        long[] phases = new long[ordered.length];
+        for (int i = 0; i < ordered.length; i++) {
+            phases[i] = ordered[i].phaseNanos;
         }
-    }
-
-    private static void sleepUntil(long deadline) {
-        long wait;
-        while ((wait = deadline - System.nanoTime()) > 0) {
-            LockSupport.parkNanos(wait);
+        pacer = new SendPacer(phases, i -> {
+            User u = ordered[i];
+            if (u.game != null) {
+                u.send();
+            }
+        }, start, period, sendEnd);
+        if (sendLoop == null) {
+            pacer.runOnThisThread();
+            return;
+        }
+        try {
+            pacer.runOn(sendLoop).get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("the send loop failed", e.getCause());
         }
     }
 
@@ -463,7 +471,7 @@ public final class LoadGenerator {
     }
 
     private Map<String, Object> result(long joinPhaseNanos, long rssAfterJoin, long rssMax, long[] serverCpu,
-            long[] genCpu, long[][] machine, long windowNanos) {
+            long[] genCpu, long[][] genSplit, long[][] machine, long windowNanos) {
         double windowS = windowNanos / 1e9;
         Map<String, Object> r = Json.object();
         r.put("framework", config.framework());
@@ -523,6 +531,12 @@ public final class LoadGenerator {
         // The generator's own cost per frame it received: it must stay well under the server's per delivery.
         l.put("cpu_us_per_received_frame", genPct >= 0 && deliveredWindow > 0
                 ? (genCpu[1] - genCpu[0]) / 1e3 / deliveredWindow : null);
+        // The same split into user and kernel time (from /proc, 10 ms ticks): where the generator's cost lies.
+        boolean split = genSplit[0] != null && genSplit[1] != null && deliveredWindow > 0;
+        l.put("cpu_user_us_per_received_frame", split
+                ? (genSplit[1][0] - genSplit[0][0]) / 1e3 / deliveredWindow : null);
+        l.put("cpu_system_us_per_received_frame", split
+                ? (genSplit[1][1] - genSplit[0][1]) / 1e3 / deliveredWindow : null);
         l.put("client", settings.connector().getClass().getSimpleName());
         r.put("load_client", l);
 
@@ -549,9 +563,14 @@ public final class LoadGenerator {
     public String diagnostics() {
         return String.format(java.util.Locale.ROOT,
                 "deliveries of window sends: %d/%d, all-recipient latency p50 %.3f ms p99 %.3f ms max %.3f ms, "
-                        + "skipped send slots %d",
+                        + "skipped send slots %d, send lateness p50 %.3f ms p99 %.3f ms max %.3f ms (%s)",
                 deliveredOfWindowSends.sum(), expectedDeliveries.sum(), delivery.percentileNanos(50) / 1e6,
-                delivery.percentileNanos(99) / 1e6, delivery.maxNanos() / 1e6, skippedSlots.sum());
+                delivery.percentileNanos(99) / 1e6, delivery.maxNanos() / 1e6,
+                pacer == null ? 0 : pacer.skippedSlots(),
+                pacer == null ? 0 : pacer.lateness().percentileNanos(50) / 1e6,
+                pacer == null ? 0 : pacer.lateness().percentileNanos(99) / 1e6,
+                pacer == null ? 0 : pacer.lateness().maxNanos() / 1e6,
+                sendLoop == null ? "pacer thread" : "sends on the event loop");
     }
 
     private static long seconds(double s) {

@@ -17,14 +17,24 @@ final class ProcStats {
 
     /** utime + stime of a process in nanoseconds, or -1. */
     static long processCpuNanos(long pid) {
+        long[] split = processCpuSplitNanos(pid);
+        return split == null ? -1 : split[0] + split[1];
+    }
+
+    /**
+     * utime and stime of a process in nanoseconds, or null: user time is the process's own code, system time the
+     * kernel working for it (syscalls, socket reads and writes), which tells a costly client from a costly kernel path.
+     */
+    static long[] processCpuSplitNanos(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
             // The command name may contain spaces; fields are counted after its closing parenthesis.
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // fields 14 and 15 of the full line
-            return ticks * 1_000_000_000L / CLK_TCK;
+            // fields 14 and 15 of the full line
+            return new long[] {Long.parseLong(f[11]) * 1_000_000_000L / CLK_TCK,
+                    Long.parseLong(f[12]) * 1_000_000_000L / CLK_TCK};
         } catch (IOException | RuntimeException e) {
-            return -1;
+            return null;
         }
     }
 

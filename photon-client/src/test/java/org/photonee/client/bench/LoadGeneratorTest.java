@@ -36,9 +36,11 @@ class LoadGeneratorTest {
                 List.copyOf(((Map<String, Object>) r.get("echo_rtt")).keySet()));
         assertEquals(List.of("pid", "cpu_pct_of_one_core_avg", "cpu_us_per_delivery", "rss_kib_after_join",
                 "rss_kib_max_in_window"), List.copyOf(((Map<String, Object>) r.get("server")).keySet()));
-        // BENCHMARK.md's field first, then the generator's own cost per received frame and which client it ran.
+        // BENCHMARK.md's field first, then the generator's own cost per received frame (all, user, kernel) and which
+        // client it ran.
         Map<String, Object> load = (Map<String, Object>) r.get("load_client");
-        assertEquals(List.of("cpu_pct_of_one_core_avg", "cpu_us_per_received_frame", "client"),
+        assertEquals(List.of("cpu_pct_of_one_core_avg", "cpu_us_per_received_frame", "cpu_user_us_per_received_frame",
+                "cpu_system_us_per_received_frame", "client"),
                 List.copyOf(load.keySet()));
         assertTrue(load.get("cpu_us_per_received_frame") instanceof Double, String.valueOf(load));
         assertEquals(List.of("cpus", "cpu_busy_pct_all_cores", "other_cpu_pct_of_one_core", "clean"),
@@ -56,6 +58,29 @@ class LoadGeneratorTest {
         assertTrue((double) echo.get("p50_ms") > 0);
         // The "server" here is this JVM, so /proc readings exist on Linux.
         assertTrue(((Map<String, Object>) r.get("server")).get("rss_kib_after_join") != null);
+    }
+
+    @Test
+    void sendsScheduledOnASendLoopKeepTheRateAndEveryDelivery() throws Exception {
+        FakeLoadBalancing fake = new FakeLoadBalancing();
+        fake.relay = true;
+        ConnectionSettings settings = ConnectionSettings.defaults().withConnector(fake.server)
+                .withPingInterval(Duration.ZERO);
+        BenchConfig config = new BenchConfig(URI.create("ws://fake:9093/photon/ns"), false, "bench", "1.0", "eu",
+                20, 8, 20, 0.2, 1.0, 0.5, 100, 7, null, -1, "test");
+        java.util.concurrent.ScheduledExecutorService loop =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        try {
+            LoadGenerator generator = new LoadGenerator(config, settings, loop);
+            Map<String, Object> r = generator.run();
+            assertEquals(0L, r.get("errors"));
+            assertEquals(1.0, (double) r.get("delivery_ratio"), 1e-9);
+            double sent = (double) r.get("sent_msgs_per_s");
+            assertTrue(sent > 350 && sent < 450, "sent/s " + sent);
+            assertTrue(generator.diagnostics().contains("sends on the event loop"), generator.diagnostics());
+        } finally {
+            loop.shutdownNow();
+        }
     }
 
     @Test

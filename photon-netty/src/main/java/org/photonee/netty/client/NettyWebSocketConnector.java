@@ -39,6 +39,7 @@ import org.photonee.core.protocol.WireProtocol;
 
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -94,6 +95,14 @@ public final class NettyWebSocketConnector implements WebSocketConnector, AutoCl
                     }
                 });
         return opened;
+    }
+
+    /**
+     * An event loop of this connector, as a scheduler: with one loop (the load generator's), the loop every
+     * connection reads and writes on, so a task scheduled here sends without waking another thread.
+     */
+    public ScheduledExecutorService eventLoop() {
+        return group.next();
     }
 
     /** Stops the event loops; connections still open are closed with them. */
