@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.photonee.core.codec.json.JsonProtocol;
 import org.photonee.core.codes.InternalOperationCode;
 import org.photonee.core.codes.ReturnCode;
 import org.photonee.core.encryption.DiffieHellmanKeyExchange;
@@ -79,11 +80,18 @@ public final class PhotonConnection {
     /** Our half of a running exchange and who waits for it; guarded by {@code waiting}. */
     private DiffieHellmanKeyExchange pendingKeyExchange;
     private CompletableFuture<Void> pendingEncryption;
+    /**
+     * Completes when the server's session greeting arrived: a Json server sends it first and the client sends
+     * nothing before it (PROTOCOL.md §1); already complete for the binary protocols, which have none.
+     */
+    private final CompletableFuture<Void> greeted;
 
     private PhotonConnection(URI uri, ConnectionSettings settings, Listener listener) {
         this.uri = uri;
         this.settings = settings;
         this.listener = listener;
+        this.greeted = JsonProtocol.SUBPROTOCOL.equals(settings.protocol().subprotocol())
+                ? new CompletableFuture<>() : CompletableFuture.completedFuture(null);
     }
 
     /**
@@ -147,7 +155,16 @@ public final class PhotonConnection {
             }
             pc.connection = c;
             pc.startPing();
-            result.complete(pc);
+            pc.greeted.orTimeout(settings.operationTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                    .whenComplete((v, noGreeting) -> {
+                        if (noGreeting == null) {
+                            result.complete(pc);
+                            return;
+                        }
+                        pc.close(CloseCodes.PROTOCOL_ERROR, "no session greeting");
+                        result.completeExceptionally(new PhotonDisconnectedException(-1, 1006,
+                                "no Json session greeting from " + uri + ": " + rootMessage(noGreeting)));
+                    });
         });
         return result;
     }
@@ -335,6 +352,10 @@ public final class PhotonConnection {
         if (filter != null && filter.test(frame)) {
             return;
         }
+        if (!greeted.isDone() && JsonProtocol.sessionIdOf(frame) != null) {
+            greeted.complete(null);
+            return;
+        }
         Message message;
         try {
             if (EncryptedFrames.isEncrypted(frame)) {
@@ -475,6 +496,7 @@ public final class PhotonConnection {
                 f.completeExceptionally(new PhotonDisconnectedException(e.getKey(), code, reason));
             }
         }
+        greeted.completeExceptionally(new PhotonDisconnectedException(-1, code, reason));
         closedFuture.complete(new int[] {code});
         try {
             listener.onClosed(code, reason);

@@ -11,7 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.photonee.core.codec.protocol16.GpBinaryV16Protocol;
+import org.photonee.core.codec.json.JsonProtocol;
 import org.photonee.core.peer.Connection;
 import org.photonee.core.peer.SendParameters;
 import org.photonee.core.peer.SendResult;
@@ -25,8 +25,9 @@ import org.photonee.core.protocol.WireProtocol;
 
 /**
  * An in-memory stand-in for Photon servers behind the {@link WebSocketConnector} seam. Client frames are decoded with
- * the real Protocol16 codec, handed to a script chosen by the URI path, and the script's answers are encoded with the
- * same codec and delivered asynchronously, one connection at a time in order, like a socket would.
+ * the real codec of the protocol the client asked for (Protocol16 by default), handed to a script chosen by the URI
+ * path, and the script's answers are encoded with the same codec and delivered asynchronously, one connection at a
+ * time in order, like a socket would. A Json connection gets the session greeting first, as from a real server.
  */
 public final class FakeServer implements WebSocketConnector {
     /** Answers one request; returns the messages to send back (possibly none). */
@@ -38,7 +39,6 @@ public final class FakeServer implements WebSocketConnector {
     record Received(String path, URI uri, OperationRequest request) {
     }
 
-    final GpBinaryV16Protocol protocol = new GpBinaryV16Protocol();
     final List<Received> received = new CopyOnWriteArrayList<>();
     final List<FakeConnection> connections = new CopyOnWriteArrayList<>();
     private final Map<String, Script> scripts = new ConcurrentHashMap<>();
@@ -72,14 +72,18 @@ public final class FakeServer implements WebSocketConnector {
         if (refused.containsKey(uri.getPath())) {
             return CompletableFuture.failedFuture(new java.net.ConnectException("refused " + uri));
         }
-        FakeConnection c = new FakeConnection(uri, listener);
+        FakeConnection c = new FakeConnection(uri, wire, listener);
         connections.add(c);
+        if (JsonProtocol.SUBPROTOCOL.equals(wire.subprotocol())) {
+            c.deliver(JsonProtocol.sessionGreeting(c.id()));
+        }
         return CompletableFuture.supplyAsync(() -> c);
     }
 
     /** The server side of one client connection. */
     public final class FakeConnection implements Connection {
         final URI uri;
+        private final WireProtocol protocol;
         private final Listener listener;
         private final ExecutorService wire = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "fake-wire");
@@ -87,12 +91,16 @@ public final class FakeServer implements WebSocketConnector {
             return t;
         });
         private final AtomicBoolean open = new AtomicBoolean(true);
+        /** False on a Json connection until its session greeting reached the client. */
+        private volatile boolean greeted;
         final AtomicInteger closeCode = new AtomicInteger();
         private static final AtomicInteger IDS = new AtomicInteger();
         private final String id = "fake-" + IDS.incrementAndGet();
 
-        FakeConnection(URI uri, Listener listener) {
+        FakeConnection(URI uri, WireProtocol protocol, Listener listener) {
             this.uri = uri;
+            this.protocol = protocol;
+            this.greeted = !JsonProtocol.SUBPROTOCOL.equals(protocol.subprotocol());
             this.listener = listener;
         }
 
@@ -116,6 +124,9 @@ public final class FakeServer implements WebSocketConnector {
             if (!open.get()) {
                 return SendResult.DISCONNECTED;
             }
+            if (!greeted) {
+                throw new AssertionError("a Json client sent before the server's session greeting");
+            }
             OperationRequest request;
             try {
                 request = (OperationRequest) protocol.decode(frame, ProtocolLimits.DEFAULTS);
@@ -135,10 +146,15 @@ public final class FakeServer implements WebSocketConnector {
 
         /** Sends a message to the client (an event, or a response nobody asked for). */
         void push(Message message) {
-            WireFrame frame = protocol.encode(message);
+            deliver(protocol.encode(message));
+        }
+
+        /** Sends a frame as it is. */
+        void deliver(WireFrame frame) {
             wire.execute(() -> {
                 if (open.get()) {
                     listener.onFrame(frame);
+                    greeted = true;
                 }
             });
         }

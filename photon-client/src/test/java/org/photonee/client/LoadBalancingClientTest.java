@@ -183,6 +183,28 @@ class LoadBalancingClientTest {
     }
 
     @Test
+    void aJsonClientReadsTheSessionGreetingThenPlaysLikeABinaryOne() throws Exception {
+        // A Json server greets every connection with a framed session id (no ~j~) before anything else; the client
+        // used to decode it as a message and drop the connection ("missing ~j~").
+        fake.relay = true;
+        LoadBalancingClient json = new LoadBalancingClient("app-1", "1.0", ConnectionSettings.defaults()
+                .withConnector(fake.server).withProtocol(new org.photonee.core.codec.json.JsonProtocol())
+                .withOperationTimeout(Duration.ofSeconds(5)).withPingInterval(Duration.ZERO));
+        json.setAuthValues(AuthValues.user("jason"));
+        Recorder jsonEvents = new Recorder();
+        json.addListener(jsonEvents);
+        await(json.connectToRegionMaster(URI.create("ws://fake:9093/photon/ns"), "eu"));
+        assertEquals(ClientState.ConnectedToMasterServer, json.state());
+        assertEquals("jason", json.userId());
+        Room room = await(json.createRoom("json-room", RoomOptions.defaults().withMaxPlayers(4)));
+        assertEquals(1, room.localActorNr());
+        assertEquals(4, room.maxPlayers());
+        assertTrue(json.raiseEvent(7, "over json", RaiseEventOptions.DEFAULT));
+        jsonEvents.await("custom 7 from 1 over json");
+        json.close();
+    }
+
+    @Test
     void createRoomSwitchesToGameServerAndAuthenticatesWithGameToken() throws Exception {
         connect();
         Room room = await(client.createRoom("room1", RoomOptions.defaults().withMaxPlayers(4)

@@ -32,6 +32,7 @@ import org.photonee.it.support.PhotonProcess;
  * A Java client over reliable UDP and one over WebSocket in one room on a real {@code ./photon run} (all roles,
  * {@code --udp-port}): the UDP client goes name server → master → game server through relays that drop 5 %,
  * duplicate and reorder, and both exchange events on two channels; every reliable event arrives once and in order.
+ * A Java Json client joins a V18 UDP and a V16 WebSocket one in a room.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class UdpClientIT {
@@ -179,6 +180,42 @@ class UdpClientIT {
         Object atAlice = received.get("alice").poll(10, TimeUnit.SECONDS);
         org.junit.jupiter.api.Assertions.assertArrayEquals(new byte[] {1, 2, 3}, (byte[]) atAlice,
                 "a V16 byte[] reaches the V18 UDP client as a byte[]");
+    }
+
+    @Test
+    void aJsonJavaClientPlaysWithAV18UdpAndAV16WebSocketClient() throws Exception {
+        // The Java client with the Json protocol once failed on the name server's first frame (the session greeting).
+        Map<String, LoadBalancingClient> players = new java.util.LinkedHashMap<>();
+        players.put("udp", new LoadBalancingClient("udp-it", "1.0", ConnectionSettings.defaults()
+                .withConnector(UdpConnector.forPort(UDP_PORT, 2, "udp-it"))
+                .withProtocol(new org.photonee.core.codec.protocol18.GpBinaryV18Protocol())));
+        players.put("v16", new LoadBalancingClient("udp-it", "1.0"));
+        players.put("json", new LoadBalancingClient("udp-it", "1.0", ConnectionSettings.defaults()
+                .withProtocol(new org.photonee.core.codec.json.JsonProtocol())));
+        Map<String, EventRecorder> inbox = new java.util.HashMap<>();
+        for (var entry : players.entrySet()) {
+            LoadBalancingClient c = entry.getValue();
+            clients.add(c);
+            c.setAuthValues(AuthValues.user(entry.getKey()));
+            EventRecorder recorder = new EventRecorder();
+            c.addListener(recorder);
+            inbox.put(entry.getKey(), recorder);
+            await(c.connectToRegionMaster(server.webSocket("ns", Transport.NETTY), "eu"));
+            Room room = await(c.joinRoom("mixed-room", org.photonee.core.codes.JoinMode.CREATE_IF_NOT_EXISTS,
+                    RoomOptions.defaults().withMaxPlayers(4)));
+            assertEquals(inbox.size(), room.localActorNr(), entry.getKey() + "'s actor");
+        }
+        int actor = 1;
+        for (var entry : players.entrySet()) {
+            assertTrue(entry.getValue().raiseEvent(60, "from-" + entry.getKey(), RaiseEventOptions.DEFAULT));
+            for (String other : players.keySet()) {
+                if (!other.equals(entry.getKey())) {
+                    assertEquals("60:" + actor + ":from-" + entry.getKey(), inbox.get(other).next(),
+                            other + " hears " + entry.getKey());
+                }
+            }
+            actor++;
+        }
     }
 
     private static LossyUdpRelay relay(int serverPort, long seed) throws Exception {

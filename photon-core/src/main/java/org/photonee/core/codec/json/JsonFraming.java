@@ -52,6 +52,30 @@ public final class JsonFraming {
         return payloadStart + JSON_MARKER.length();
     }
 
+    /**
+     * The payload of a well-formed frame that carries no JSON (the session greeting, {@code ~m~10~m~sess123456}),
+     * or null for anything else: a JSON frame, bare JSON, a malformed header.
+     */
+    static String plainPayload(String text) {
+        if (!text.startsWith(FRAME_MARKER)) {
+            return null;
+        }
+        int digitsStart = FRAME_MARKER.length();
+        int i = digitsStart;
+        while (i < text.length() && i - digitsStart <= MAX_LENGTH_DIGITS && isDigit(text.charAt(i))) {
+            i++;
+        }
+        if (i == digitsStart || i - digitsStart > MAX_LENGTH_DIGITS || !text.startsWith(FRAME_MARKER, i)) {
+            return null;
+        }
+        int payloadStart = i + FRAME_MARKER.length();
+        if (Integer.parseInt(text, digitsStart, i, 10) != text.length() - payloadStart
+                || text.startsWith(JSON_MARKER, payloadStart)) {
+            return null;
+        }
+        return text.substring(payloadStart);
+    }
+
     private static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
     }

@@ -71,6 +71,14 @@ public final class JsonProtocol implements WireProtocol {
         return WireFrame.text(JsonFraming.frame(sessionId));
     }
 
+    /**
+     * The session id when {@code frame} is a server's session greeting (a framed plain string, no {@code ~j~}),
+     * else null. A client reads it before anything else and must not try to decode it as a message.
+     */
+    public static String sessionIdOf(WireFrame frame) {
+        return frame.isText() ? JsonFraming.plainPayload(frame.text()) : null;
+    }
+
     @Override
     public String subprotocol() {
         return SUBPROTOCOL;

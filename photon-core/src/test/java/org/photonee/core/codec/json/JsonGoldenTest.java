@@ -25,6 +25,15 @@ class JsonGoldenTest {
     }
 
     @Test
+    void aClientTellsTheSessionGreetingFromMessages() {
+        assertEquals("sess123456", JsonProtocol.sessionIdOf(JsonProtocol.sessionGreeting("sess123456")));
+        WireFrame response = protocol.encode(OperationResponse.ok(230, Parameters.of(230, "ws://m/photon/master")));
+        assertEquals(null, JsonProtocol.sessionIdOf(response), "a JSON frame is no greeting");
+        assertEquals(null, JsonProtocol.sessionIdOf(WireFrame.text("~m~9~m~sess123456")), "a wrong length is none");
+        assertEquals(null, JsonProtocol.sessionIdOf(WireFrame.text("{\"evt\":1}")), "bare JSON is none");
+    }
+
+    @Test
     void frameLengthCountsUtf16CodeUnits() {
         assertEquals("~m~6~m~~j~😀é", JsonFraming.frame("~j~😀é"));
     }
