@@ -9,9 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,13 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.photonee.client.AuthMode;
 import org.photonee.client.AuthOnceInit;
-import org.photonee.client.AuthValues;
 import org.photonee.client.ConnectionSettings;
 import org.photonee.client.LoadBalancingClient;
-import org.photonee.client.LoadBalancingListener;
 import org.photonee.client.PhotonConnection;
-import org.photonee.client.RaiseEventOptions;
-import org.photonee.client.RoomOptions;
 import org.photonee.client.UdpConnector;
 import org.photonee.core.auth.AesGcmTokenCodec;
 import org.photonee.core.auth.TokenIssuer;
@@ -41,6 +35,7 @@ import org.photonee.core.protocol.OperationRequest;
 import org.photonee.core.protocol.OperationResponse;
 import org.photonee.core.protocol.Parameters;
 import org.photonee.it.support.PhotonProcess;
+import org.photonee.it.support.TwoPlayers;
 
 /**
  * AuthOnce (AUTH.md §1.5) on a real {@code ./photon run}: the Java client over UDP with GpBinaryV18 authenticates
@@ -84,30 +79,9 @@ class AuthOnceIT {
         LoadBalancingClient alice = new LoadBalancingClient(APP, "1.0", udp());
         alice.setAuthMode(AuthMode.AuthOnce);
         LoadBalancingClient bob = new LoadBalancingClient(APP, "1.0");
-        List<BlockingQueue<Object>> inbox = new ArrayList<>();
-        for (LoadBalancingClient c : List.of(alice, bob)) {
-            clients.add(c);
-            BlockingQueue<Object> q = new LinkedBlockingQueue<>();
-            inbox.add(q);
-            c.addListener(new LoadBalancingListener() {
-                @Override
-                public void onCustomEvent(int code, int senderActorNr, Object content) {
-                    q.add(code + ":" + content);
-                }
-            });
-        }
-        alice.setAuthValues(AuthValues.user("alice"));
-        bob.setAuthValues(AuthValues.user("bob"));
-
-        await(alice.connectToRegionMaster(server.webSocket("ns", Transport.NETTY), "eu"));
-        await(alice.createRoom("once-room", RoomOptions.defaults().withMaxPlayers(4)));
-        await(bob.connectToRegionMaster(server.webSocket("ns", Transport.NETTY), "eu"));
-        assertEquals(2, await(bob.joinRoom("once-room")).localActorNr());
-
-        alice.raiseEvent(60, "from-authonce", RaiseEventOptions.DEFAULT);
-        assertEquals("60:from-authonce", inbox.get(1).poll(10, TimeUnit.SECONDS));
-        bob.raiseEvent(61, "from-ws", RaiseEventOptions.DEFAULT);
-        assertEquals("61:from-ws", inbox.get(0).poll(10, TimeUnit.SECONDS));
+        clients.add(alice);
+        clients.add(bob);
+        TwoPlayers.playOneEventEachWay(server, alice, bob, "once-room", 60, "from-authonce", 61, "from-ws");
     }
 
     /** AuthOnce on the name server by hand: token, secret and the master's UDP address. */

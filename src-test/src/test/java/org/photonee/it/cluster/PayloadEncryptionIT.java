@@ -9,21 +9,15 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.photonee.client.AuthValues;
 import org.photonee.client.ConnectionSettings;
 import org.photonee.client.LoadBalancingClient;
-import org.photonee.client.LoadBalancingListener;
 import org.photonee.client.PhotonConnection;
-import org.photonee.client.RaiseEventOptions;
-import org.photonee.client.RoomOptions;
 import org.photonee.client.UdpConnector;
 import org.photonee.core.codec.protocol18.GpBinaryV18Protocol;
 import org.photonee.core.codes.OperationCode;
@@ -36,6 +30,7 @@ import org.photonee.core.protocol.OperationRequest;
 import org.photonee.core.protocol.OperationResponse;
 import org.photonee.core.protocol.Parameters;
 import org.photonee.it.support.PhotonProcess;
+import org.photonee.it.support.TwoPlayers;
 
 /**
  * Payload encryption (NATIVE-PROTOCOLS.md §1.13) on a real {@code ./photon run}: the Java client does the
@@ -74,31 +69,11 @@ class PayloadEncryptionIT {
                 .withConnector(UdpConnector.forPort(UDP_PORT, 2, "enc-it"))
                 .withProtocol(new GpBinaryV18Protocol()));
         LoadBalancingClient bob = new LoadBalancingClient("enc-it", "1.0");
-        List<BlockingQueue<Object>> inbox = new ArrayList<>();
         for (LoadBalancingClient c : List.of(alice, bob)) {
             clients.add(c);
             c.setEncryptAuthentication(true);
-            BlockingQueue<Object> q = new LinkedBlockingQueue<>();
-            inbox.add(q);
-            c.addListener(new LoadBalancingListener() {
-                @Override
-                public void onCustomEvent(int code, int senderActorNr, Object content) {
-                    q.add(code + ":" + content);
-                }
-            });
         }
-        alice.setAuthValues(AuthValues.user("alice"));
-        bob.setAuthValues(AuthValues.user("bob"));
-
-        await(alice.connectToRegionMaster(server.webSocket("ns", Transport.NETTY), "eu"));
-        await(alice.createRoom("enc-room", RoomOptions.defaults().withMaxPlayers(4)));
-        await(bob.connectToRegionMaster(server.webSocket("ns", Transport.NETTY), "eu"));
-        assertEquals(2, await(bob.joinRoom("enc-room")).localActorNr());
-
-        alice.raiseEvent(50, "from-udp", RaiseEventOptions.DEFAULT);
-        assertEquals("50:from-udp", inbox.get(1).poll(10, TimeUnit.SECONDS));
-        bob.raiseEvent(51, "from-ws", RaiseEventOptions.DEFAULT);
-        assertEquals("51:from-ws", inbox.get(0).poll(10, TimeUnit.SECONDS));
+        TwoPlayers.playOneEventEachWay(server, alice, bob, "enc-room", 50, "from-udp", 51, "from-ws");
     }
 
     @Test
