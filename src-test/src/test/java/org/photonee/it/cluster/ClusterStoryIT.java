@@ -42,7 +42,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * instance and two game server instances (each {@code ./photon run}), several clients in several rooms. Lobby
  * listing, random join, events, properties, cache replay, leave with master-client handover, rejoin after a dropped
  * connection, reliable events on two channels, load spread over both game servers, and one game server killed
- * mid-game: new rooms go only to the survivor within 5 s and its players get a clear disconnect within 10 s.
+ * mid-game: new rooms go only to the survivor within 5 s and its players get a clear disconnect within the network's
+ * notice time (10 s on WebSocket, the UDP disconnect timeout plus slack on UDP).
  *
  * <p>The clients' transport is the variant's {@link #network()}: the container's WebSocket here,
  * {@link NettyClusterStoryIT}, {@link UdpClusterStoryIT}. The assertions are the same for all of them.
@@ -163,10 +164,12 @@ class ClusterStoryIT {
         bob.raiseEvent(3, "welcome back", RaiseEventOptions.DEFAULT);
         assertEquals("3:2:welcome back", carolEvents.next());
 
-        // Load spread: new rooms land on both game servers.
+        // Load spread: new rooms land on both game servers. The master's pick is weighted-random by load level, and
+        // a level is a 100-sample average of process CPU, so a server still warm from its boot gets fewer rooms:
+        // at least 10 rooms, and more (up to 40) until both servers have one.
         Map<String, Set<String>> roomsByServer = new java.util.HashMap<>();
         List<LoadBalancingClient> hosts = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
+        for (int i = 0; i < 40 && (i < 10 || roomsByServer.size() < 2); i++) {
             LoadBalancingClient host = client("host-" + i, new EventRecorder());
             await(host.createRoom("spread-" + i, RoomOptions.defaults().withMaxPlayers(2)));
             roomsByServer.computeIfAbsent(gameServerOf(host), k -> new HashSet<>()).add("spread-" + i);
@@ -214,12 +217,20 @@ class ClusterStoryIT {
             assertEquals(survivor, gameServerOf(refugee), "new room " + i + " placed on the survivor");
             await(refugee.leaveRoom(false));
         }
-        // Within 10 s of the crash, each of its players has a clear disconnect.
+        // Within the network's notice time of the crash, each of its players has a clear disconnect.
+        long noticeMs = network.crashNoticeMillis();
         for (CompletableFuture<Integer> closed : victimDisconnects) {
-            long leftMs = 10_000 - (System.nanoTime() - killedAt) / 1_000_000;
-            int code = closed.get(Math.max(0, leftMs), TimeUnit.MILLISECONDS);
+            long leftMs = noticeMs - (System.nanoTime() - killedAt) / 1_000_000;
+            int code;
+            try {
+                code = closed.get(Math.max(0, leftMs), TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new AssertionError("a player of the killed server not disconnected within " + noticeMs + " ms");
+            }
             assertTrue(code >= 1000, "a clear close code, got " + code);
         }
+        System.out.printf("ClusterStoryIT: the crash was noticed by every player within %d ms (allowed %d)%n",
+                (System.nanoTime() - killedAt) / 1_000_000, noticeMs);
         network.verifyAfterStory();
     }
 

@@ -10,6 +10,7 @@ import org.photonee.client.LoadBalancingClient;
 import org.photonee.client.LossyUdpRelay;
 import org.photonee.client.UdpConnector;
 import org.photonee.core.codec.protocol18.GpBinaryV18Protocol;
+import org.photonee.core.enet.EnetSettings;
 import org.photonee.core.peer.Transport;
 import org.photonee.it.support.PhotonProcess;
 
@@ -33,6 +34,14 @@ interface ClusterStoryNetwork extends AutoCloseable {
 
     /** "host:port" that a client's {@code connection().uri()} names while it is on this game server instance. */
     String gameServerAddress(int instance);
+
+    /**
+     * How long after a game server is killed its players must have a clear disconnect. A WebSocket client sees the
+     * TCP connection drop at once; 10 s leaves room for a loaded machine.
+     */
+    default long crashNoticeMillis() {
+        return 10_000;
+    }
 
     /** Checks what the network itself promised, once the story has passed (e.g. that the relays lost datagrams). */
     default void verifyAfterStory() {
@@ -114,6 +123,15 @@ interface ClusterStoryNetwork extends AutoCloseable {
                     DUPLICATES, MAX_DELAY_MS, seed);
             relays.add(r);
             return r;
+        }
+
+        /**
+         * A UDP client learns of a dead server only when nothing has come back for its disconnect timeout (10 s, as a
+         * Unity client's DisconnectTimeout), then the next service tick; 3 s of slack for a loaded machine.
+         */
+        @Override
+        public long crashNoticeMillis() {
+            return EnetSettings.DEFAULTS.disconnectTimeoutMillis() + 3_000L;
         }
 
         /** The story ran through loss: the relays dropped datagrams (and every step still passed). */
