@@ -46,6 +46,12 @@ public final class ManagedFiberFactory implements FiberFactory {
         return new PoolFiber(name, executor, scheduler);
     }
 
+    /** On the home (an event loop) while it takes work, then on the pool; timers stay on the scheduler. */
+    @Override
+    public Fiber newFiber(String name, java.util.concurrent.Executor home) {
+        return home == null ? newFiber(name) : new PoolFiber(name, home, executor, scheduler);
+    }
+
     /** Stops the threads; fibers still holding the executor reject further work and dispose themselves. */
     public void shutdown() {
         scheduler.shutdownNow();

@@ -53,16 +53,19 @@ final class HandshakeHandler extends SimpleChannelInboundHandler<FullHttpRequest
     private final HealthCheck health;
     private final boolean tls;
     private final Function<io.netty.channel.EventLoop, LoopFlusher> flushers;
+    private final boolean fibersOnEventLoops;
     private final BenchRelay relay;
 
     /** @param relay the benchmark's bare relay, or null (the normal case: no such path) */
     HandshakeHandler(Function<String, ApplicationBase> applications, WireProtocols protocols, HealthCheck health,
-                     boolean tls, Function<io.netty.channel.EventLoop, LoopFlusher> flushers, BenchRelay relay) {
+                     boolean tls, Function<io.netty.channel.EventLoop, LoopFlusher> flushers,
+                     boolean fibersOnEventLoops, BenchRelay relay) {
         this.applications = applications;
         this.protocols = protocols;
         this.health = health;
         this.tls = tls;
         this.flushers = flushers;
+        this.fibersOnEventLoops = fibersOnEventLoops;
         this.relay = relay;
     }
 
@@ -111,7 +114,7 @@ final class HandshakeHandler extends SimpleChannelInboundHandler<FullHttpRequest
             return;
         }
         NettyConnection connection = new NettyConnection(newConnectionId(), ctx.channel(), settings.maxQueuedBytes(),
-                flushers.apply(ctx.channel().eventLoop()));
+                flushers.apply(ctx.channel().eventLoop()), fibersOnEventLoops);
         handshaker.handshake(ctx.channel(), request).addListener((ChannelFutureListener) done -> {
             if (done.isSuccess()) {
                 connection.upgraded();

@@ -40,6 +40,8 @@ final class NettyConnection implements Connection {
     private final String remoteAddress;
     private final long maxQueuedBytes;
     private final LoopFlusher flusher;
+    /** The channel's event loop when the peer's and its rooms' fibers run there, else null (the pool). */
+    private final java.util.concurrent.Executor ioExecutor;
     /**
      * Many producers (room fibers), one consumer (the event loop). Netty's default MPSC queue preallocates a
      * 1,024-slot chunk (4 KiB per idle connection, half of an idle in-room peer's heap); this one grows in chunks of
@@ -62,13 +64,19 @@ final class NettyConnection implements Connection {
         return channel.pipeline().get(io.netty.handler.ssl.SslHandler.class) != null;
     }
 
-    NettyConnection(String id, Channel channel, long maxQueuedBytes, LoopFlusher flusher) {
+    NettyConnection(String id, Channel channel, long maxQueuedBytes, LoopFlusher flusher, boolean fibersOnEventLoop) {
         this.id = id;
+        this.ioExecutor = fibersOnEventLoop ? channel.eventLoop() : null;
         this.channel = channel;
         this.remoteAddress = String.valueOf(channel.remoteAddress()).replaceFirst("^/", "");
         this.maxQueuedBytes = maxQueuedBytes;
         this.flusher = flusher;
         this.requestDrain = () -> flusher.add(this);
+    }
+
+    @Override
+    public java.util.concurrent.Executor ioExecutor() {
+        return ioExecutor;
     }
 
     @Override

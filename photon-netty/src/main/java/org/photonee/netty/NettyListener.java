@@ -97,7 +97,7 @@ public final class NettyListener {
                     .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(high / 2, high))
                     .childHandler(new PhotonChannelInitializer(tls, () -> new HandshakeHandler(applications,
                             protocols, health, tls != null, loop -> flushers.computeIfAbsent(loop, LoopFlusher::new),
-                            benchRelay)))
+                            settings.fibersOnEventLoops(), benchRelay)))
                     .bind(new InetSocketAddress(settings.host(), settings.port()))
                     .syncUninterruptibly()
                     .channel();

@@ -50,7 +50,7 @@ class BenchRelayAndConnectorTest {
     }
 
     private static NettyListener listener(EchoApplication ns, boolean relay) {
-        NettyListener l = new NettyListener(new NettySettings(0, "127.0.0.1", 1, null, null, null, null, null, null),
+        NettyListener l = new NettyListener(new NettySettings(0, "127.0.0.1", 1, null, null, null, null, null, null, true),
                 role -> "ns".equals(role) ? ns : null, Executors.defaultThreadFactory(), () -> null);
         return (relay ? l.withBenchRelay() : l).start();
     }

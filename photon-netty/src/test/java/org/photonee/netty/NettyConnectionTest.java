@@ -35,7 +35,7 @@ class NettyConnectionTest {
     }
 
     private static NettyConnection upgraded(EmbeddedChannel channel, long maxQueued) {
-        NettyConnection c = new NettyConnection("c1", channel, maxQueued, new LoopFlusher(channel.eventLoop()));
+        NettyConnection c = new NettyConnection("c1", channel, maxQueued, new LoopFlusher(channel.eventLoop()), true);
         c.upgraded();
         channel.runPendingTasks();
         return c;
@@ -171,7 +171,7 @@ class NettyConnectionTest {
     @Test
     void framesWaitForTheUpgrade() {
         EmbeddedChannel channel = new EmbeddedChannel();
-        NettyConnection c = new NettyConnection("c2", channel, 512_000, new LoopFlusher(channel.eventLoop()));
+        NettyConnection c = new NettyConnection("c2", channel, 512_000, new LoopFlusher(channel.eventLoop()), true);
         c.send(WireFrame.text("~m~5~m~hello"), SP);
         channel.runPendingTasks();
         assertNull(channel.readOutbound());

@@ -48,7 +48,7 @@ class NettyListenerTest {
         ns = EchoApplication.started();
         stopped = EchoApplication.started();
         stopped.shutdown();
-        NettySettings settings = new NettySettings(0, "127.0.0.1", 1, null, null, null, null, null, null);
+        NettySettings settings = new NettySettings(0, "127.0.0.1", 1, null, null, null, null, null, null, true);
         listener = new NettyListener(settings, role -> switch (role) {
             case "ns" -> ns;
             case "master" -> stopped;
@@ -84,6 +84,8 @@ class NettyListenerTest {
             assertEquals("4.1.6.0", init.clientVersion());
             assertEquals("30", init.query().get("sid"));
             assertEquals(Transport.NETTY, init.connection().transport());
+            // photon.netty.fibersOnEventLoops (default): the peer's and its rooms' fibers are homed on the loop.
+            assertInstanceOf(io.netty.channel.EventLoop.class, init.connection().ioExecutor());
         }
     }
 

@@ -134,7 +134,7 @@ class TlsListenerTest {
 
     private static NettySettings withPort(NettySettings s, int port) {
         return new NettySettings(port, s.host(), 1, s.tlsCertificate(), s.tlsKey(), s.tlsKeyPassword(), s.keyStore(),
-                s.keyStorePassword(), s.publicUrl());
+                s.keyStorePassword(), s.publicUrl(), s.fibersOnEventLoops());
     }
 
     private static String pem(String type, byte[] der) {

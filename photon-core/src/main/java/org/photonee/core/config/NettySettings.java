@@ -16,9 +16,14 @@ import java.net.URI;
  * @param keyStorePassword {@code photon.netty.tls.keyStorePassword}: its password
  * @param publicUrl      {@code photon.netty.publicUrl}: base URL clients are given for this listener; default
  *                       ws(s)://host:port/photon (the publicUrl's host when binding every address)
+ * @param fibersOnEventLoops {@code photon.netty.fibersOnEventLoops}: a Netty peer's fiber, and a room it creates,
+ *                       run on its connection's event loop (default true), so a message in and its fan-out out are
+ *                       one pass of the loop; false runs them on the fiber pool, for plugins that do heavy work on
+ *                       the room fiber and must not hold up the loop's other connections
  */
 public record NettySettings(int port, String host, int eventLoops, String tlsCertificate, String tlsKey,
-                            String tlsKeyPassword, String keyStore, String keyStorePassword, URI publicUrl) {
+                            String tlsKeyPassword, String keyStore, String keyStorePassword, URI publicUrl,
+                            boolean fibersOnEventLoops) {
     public static final String KEY_PORT = "photon.netty.port";
     public static final String KEY_HOST = "photon.netty.host";
     public static final String KEY_EVENT_LOOPS = "photon.netty.eventLoops";
@@ -28,6 +33,7 @@ public record NettySettings(int port, String host, int eventLoops, String tlsCer
     public static final String KEY_KEY_STORE = "photon.netty.tls.keyStore";
     public static final String KEY_KEY_STORE_PASSWORD = "photon.netty.tls.keyStorePassword";
     public static final String KEY_PUBLIC_URL = "photon.netty.publicUrl";
+    public static final String KEY_FIBERS_ON_EVENT_LOOPS = "photon.netty.fibersOnEventLoops";
     public static final String DEFAULT_HOST = "127.0.0.1";
     /** The path prefix the listener serves, the same as the container's context root. */
     public static final String CONTEXT_PATH = "/photon";
@@ -73,6 +79,6 @@ public record NettySettings(int port, String host, int eventLoops, String tlsCer
             }
         }
         return new NettySettings(port, host, loops, cert, key, config.string(KEY_TLS_KEY_PASSWORD), keyStore,
-                config.string(KEY_KEY_STORE_PASSWORD), publicUrl);
+                config.string(KEY_KEY_STORE_PASSWORD), publicUrl, config.bool(KEY_FIBERS_ON_EVENT_LOOPS, true));
     }
 }

@@ -21,7 +21,10 @@ public final class PoolFiber implements Fiber {
     private static final int MAX_ACTIONS_PER_DRAIN = 256;
 
     private final String name;
-    private final java.util.concurrent.Executor executor;
+    /** Where drains run: the home executor, until it rejects work and the fiber moves to the fallback for good. */
+    private volatile java.util.concurrent.Executor executor;
+    /** Null: a rejection disposes the fiber. */
+    private final java.util.concurrent.Executor fallback;
     private final ScheduledExecutorService scheduler;
     private final Queue<Runnable> queue = new ConcurrentLinkedQueue<>();
     /** Queued-but-not-run count; the transition 0 -> 1 submits a drain. */
@@ -29,8 +32,19 @@ public final class PoolFiber implements Fiber {
     private volatile boolean disposed;
 
     public PoolFiber(String name, java.util.concurrent.Executor executor, ScheduledExecutorService scheduler) {
+        this(name, executor, null, scheduler);
+    }
+
+    /**
+     * A fiber homed on {@code home} (a connection's event loop) that moves to {@code fallback} (the pool) once the
+     * home rejects work, so a room whose creator's listener stopped still runs its last actions, such as saving a
+     * persistent room at shutdown.
+     */
+    public PoolFiber(String name, java.util.concurrent.Executor home, java.util.concurrent.Executor fallback,
+                     ScheduledExecutorService scheduler) {
         this.name = name;
-        this.executor = executor;
+        this.executor = home;
+        this.fallback = fallback;
         this.scheduler = scheduler;
     }
 
@@ -52,7 +66,13 @@ public final class PoolFiber implements Fiber {
     private void submitDrain() {
         try {
             executor.execute(this::drain);
-        } catch (RejectedExecutionException e) {
+        } catch (RejectedExecutionException rejectedByHome) {
+            if (fallback != null && executor != fallback) {
+                LOG.log(Level.DEBUG, "fiber {0}: its home executor stopped, moving to the pool", name);
+                executor = fallback;
+                submitDrain();
+                return;
+            }
             // The executor is shutting down (application undeploy): nothing will run any more.
             LOG.log(Level.DEBUG, "fiber {0}: executor rejected work, disposing", name);
             dispose();

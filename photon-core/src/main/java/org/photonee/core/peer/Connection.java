@@ -28,6 +28,15 @@ public interface Connection {
         return false;
     }
 
+    /**
+     * The one thread this connection's I/O runs on, when it has one (a Netty event loop), else null. The peer's
+     * fiber, and the fiber of a room the peer creates, run their actions there: what they send to connections of
+     * that thread is written in the same pass, with no hand-over to another thread per message.
+     */
+    default java.util.concurrent.Executor ioExecutor() {
+        return null;
+    }
+
     /** Queues a frame for sending. Returns {@link SendResult#SEND_BUFFER_FULL} when over the queue limit. */
     SendResult send(WireFrame frame, SendParameters sendParameters);
 

@@ -30,6 +30,11 @@ public interface Peer {
         return sendFrame(frame, sendParameters);
     }
 
+    /** Its connection's I/O thread ({@link Connection#ioExecutor()}), or null: where a room it creates runs. */
+    default java.util.concurrent.Executor ioExecutor() {
+        return null;
+    }
+
     /** Closes the connection from the server side (a managed disconnect). */
     void disconnect();
 }

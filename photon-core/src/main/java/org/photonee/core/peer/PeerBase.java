@@ -63,7 +63,7 @@ public abstract class PeerBase implements Peer {
         this.protocol = initRequest.protocol();
         this.environment = environment;
         this.limits = environment.settings().limits();
-        this.requestFiber = environment.fibers().newFiber("peer-" + connection.id());
+        this.requestFiber = environment.fibers().newFiber("peer-" + connection.id(), connection.ioExecutor());
     }
 
     // ---- what subclasses implement ----
@@ -477,6 +477,11 @@ public abstract class PeerBase implements Peer {
     }
 
     // ---- accessors ----
+
+    @Override
+    public java.util.concurrent.Executor ioExecutor() {
+        return connection.ioExecutor();
+    }
 
     @Override
     public String connectionId() {

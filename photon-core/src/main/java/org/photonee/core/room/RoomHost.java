@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.photonee.core.codes.ReturnCode;
+import org.photonee.core.fiber.Fiber;
 import org.photonee.core.fiber.FiberFactory;
+import org.photonee.core.peer.Peer;
 import org.photonee.core.peer.SendParameters;
 import org.photonee.core.plugin.DefaultPlugin;
 import org.photonee.core.plugin.PluginRegistry;
@@ -85,7 +87,7 @@ public final class RoomHost {
             if (saved || rooms.containsKey(key)) {
                 entry = null;
             } else {
-                entry = new Entry(newRoom(appId, appVersion, gameId, options));
+                entry = new Entry(newRoom(appId, appVersion, gameId, options, request));
                 rooms.put(key, entry);
                 entry.pendingJoins++;
             }
@@ -185,12 +187,12 @@ public final class RoomHost {
         synchronized (this) {
             entry = rooms.get(key);
             if (entry == null && saved.isPresent()) {
-                entry = new Entry(Room.restore(saved.get(), settings, fibers.newFiber("room-" + key.gameId()),
+                entry = new Entry(Room.restore(saved.get(), settings, roomFiber(key.gameId(), request),
                         listener, this::emptyTtlExpired));
                 rooms.put(key, entry);
             } else if (entry == null && (createOptions != null || factory.loadsUnknownRooms())) {
                 entry = new Entry(newRoom(key.appId(), appVersion, key.gameId(),
-                        createOptions == null ? RoomOptions.defaults() : createOptions));
+                        createOptions == null ? RoomOptions.defaults() : createOptions, request));
                 rooms.put(key, entry);
                 kind = factory.loadsUnknownRooms() ? Room.JoinKind.LOAD : Room.JoinKind.CREATE;
             } else if (entry != null) {
@@ -226,9 +228,19 @@ public final class RoomHost {
         return entry;
     }
 
-    private Room newRoom(String appId, String appVersion, String gameId, RoomOptions options) {
-        return new Room(gameId, appId, appVersion, options, settings, fibers.newFiber("room-" + gameId), listener,
+    private Room newRoom(String appId, String appVersion, String gameId, RoomOptions options, JoinRequest creator) {
+        return new Room(gameId, appId, appVersion, options, settings, roomFiber(gameId, creator), listener,
                 this::emptyTtlExpired);
+    }
+
+    /**
+     * A room runs on the I/O thread of the peer that brings it into being when that peer has one (a Netty event
+     * loop): players in one room mostly share their creator's loop, so a message in and its fan-out out are one pass
+     * of that loop, with no thread hand-over. Other rooms run on the pool.
+     */
+    private Fiber roomFiber(String gameId, JoinRequest creator) {
+        Peer peer = creator.member().peer();
+        return fibers.newFiber("room-" + gameId, peer == null ? null : peer.ioExecutor());
     }
 
     /** On the room fiber: the join runs through the room's plugin, which may answer it later. */

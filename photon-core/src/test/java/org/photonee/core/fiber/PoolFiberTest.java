@@ -119,4 +119,63 @@ class PoolFiberTest {
         assertTrue(fiber.isDisposed());
         assertFalse(new PoolFiber("g", pool, scheduler).isDisposed());
     }
+
+    @Test
+    void aHomedFiberRunsOnItsHome() throws Exception {
+        ExecutorService home = Executors.newSingleThreadExecutor(r -> new Thread(r, "home-loop"));
+        try {
+            PoolFiber fiber = new PoolFiber("f", home, pool, scheduler);
+            List<String> threads = Collections.synchronizedList(new ArrayList<>());
+            CountDownLatch done = new CountDownLatch(3);
+            for (int i = 0; i < 3; i++) {
+                fiber.enqueue(() -> {
+                    threads.add(Thread.currentThread().getName());
+                    done.countDown();
+                });
+            }
+            assertTrue(done.await(5, TimeUnit.SECONDS));
+            assertEquals(List.of("home-loop", "home-loop", "home-loop"), threads);
+        } finally {
+            home.shutdownNow();
+        }
+    }
+
+    @Test
+    void whenItsHomeStopsAHomedFiberMovesToThePoolAndLosesNothing() throws Exception {
+        ExecutorService home = Executors.newSingleThreadExecutor(r -> new Thread(r, "home-loop"));
+        PoolFiber fiber = new PoolFiber("f", home, pool, scheduler);
+        CountDownLatch first = new CountDownLatch(1);
+        fiber.enqueue(first::countDown);
+        assertTrue(first.await(5, TimeUnit.SECONDS));
+        home.shutdown(); // the listener stopped: its loop rejects new work
+        assertTrue(home.awaitTermination(5, TimeUnit.SECONDS));
+
+        List<Integer> order = Collections.synchronizedList(new ArrayList<>());
+        List<String> threads = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch done = new CountDownLatch(100);
+        for (int i = 0; i < 100; i++) {
+            int k = i;
+            fiber.enqueue(() -> {
+                order.add(k);
+                threads.add(Thread.currentThread().getName());
+                done.countDown();
+            });
+        }
+        assertTrue(done.await(5, TimeUnit.SECONDS), "the last actions (a room's save at shutdown) still run");
+        assertFalse(fiber.isDisposed());
+        for (int i = 0; i < 100; i++) {
+            assertEquals(i, order.get(i));
+        }
+        assertTrue(threads.stream().noneMatch("home-loop"::equals), String.valueOf(threads));
+    }
+
+    @Test
+    void withoutAFallbackARejectingExecutorDisposesTheFiber() {
+        ExecutorService stopped = Executors.newSingleThreadExecutor();
+        stopped.shutdown();
+        PoolFiber fiber = new PoolFiber("f", stopped, scheduler);
+        fiber.enqueue(() -> {
+        });
+        assertTrue(fiber.isDisposed());
+    }
 }

@@ -65,6 +65,25 @@ class RoomHostTest {
     }
 
     @Test
+    void aRoomRunsOnTheIoThreadOfThePeerThatCreatesIt() {
+        java.util.concurrent.Executor creatorsLoop = Runnable::run;
+        TestMember a = member();
+        a.peer.ioExecutor = creatorsLoop;
+        host.create("app", "1.0", "homed", RoomOptions.defaults(), request(a, OperationCode.CREATE_GAME, "alice",
+                JoinMode.JOIN_ONLY));
+        fibers.runAll();
+        assertEquals(ReturnCode.OK, a.peer.lastResponse().returnCode());
+        assertEquals(creatorsLoop, fibers.homeOf("room-homed"));
+
+        TestMember b = member(); // a peer without an I/O thread (container, UDP): its room runs on the pool
+        host.create("app", "1.0", "pooled", RoomOptions.defaults(), request(b, OperationCode.CREATE_GAME, "bob",
+                JoinMode.JOIN_ONLY));
+        fibers.runAll();
+        assertEquals(ReturnCode.OK, b.peer.lastResponse().returnCode());
+        assertEquals(null, fibers.homeOf("room-pooled"));
+    }
+
+    @Test
     void createOfAnExistingGameIsGameIdAlreadyExists() throws RoomException {
         create("r1", "alice");
         TestMember b = create("r1", "bob");

@@ -21,6 +21,8 @@ public final class StubPeer implements Peer {
     public final List<Message> received = new CopyOnWriteArrayList<>();
     public final List<SendParameters> sendParameters = new CopyOnWriteArrayList<>();
     public volatile boolean disconnected;
+    /** What {@link #ioExecutor()} answers: null (no I/O thread of its own) unless a test sets one. */
+    public volatile java.util.concurrent.Executor ioExecutor;
 
     public StubPeer(String id) {
         this(id, new MessageProtocol("Json"));
@@ -29,6 +31,11 @@ public final class StubPeer implements Peer {
     public StubPeer(String id, WireProtocol protocol) {
         this.id = id;
         this.protocol = protocol;
+    }
+
+    @Override
+    public java.util.concurrent.Executor ioExecutor() {
+        return ioExecutor;
     }
 
     @Override
