@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# set.sh PREFIX [bench options...]: one ./photon bench --pin --prime 20 --seed 1,2,3 run set into target/bench/q5/PREFIX-s{1,2,3}.json
+set -u
+prefix=$1; shift
+cd /work/main
+mkdir -p target/bench/q5
+for s in 1 2 3; do rm -f target/bench/q5/$prefix-s$s.json; done
+echo "== $prefix $(date +%T) load $(cut -d' ' -f1-3 /proc/loadavg)"
+./photon bench --pin --prime 20 --seed 1,2,3 --out "target/bench/q5/$prefix.json" "$@" > target/bench/q5/$prefix.log 2>&1
+echo "rc=$? $(date +%T)"
+ls target/bench/q5/ | grep "^$prefix" 
