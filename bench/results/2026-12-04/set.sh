@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# set.sh PREFIX [bench options...]: one ./photon bench --pin --prime 20 --seed 1,2,3 run set into target/bench/q5/PREFIX-s{1,2,3}.json
+# set.sh PREFIX [bench options...]: one ./photon bench --pin --prime 20 --seed 1,2,3 run set into target/bench/q5 (copied here afterwards)/PREFIX-s{1,2,3}.json
 set -u
 prefix=$1; shift
-cd /work/main
+cd "$(dirname "$0")/../../.."
 mkdir -p target/bench/q5
 for s in 1 2 3; do rm -f target/bench/q5/$prefix-s$s.json; done
 echo "== $prefix $(date +%T) load $(cut -d' ' -f1-3 /proc/loadavg)"

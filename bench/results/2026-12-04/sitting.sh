@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-S=/work/benchq/set.sh
+S="$(dirname "$0")/set.sh"
 $S after
 PHOTON_NETTY_FIBERSONEVENTLOOPS=false $S before
 $S colyseus --peer colyseus
