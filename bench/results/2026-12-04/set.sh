@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# set.sh PREFIX [bench options...]: one ./photon bench --pin --prime 20 --seed 1,2,3 run set into target/bench/q5 (copied here afterwards)/PREFIX-s{1,2,3}.json
+# set.sh PREFIX [bench options...]: one ./photon bench --pin --prime 20 --seed 1,2,3 run set, written to target/bench/q5/PREFIX-nN-sS.json (the files here were copied from there)
 set -u
 prefix=$1; shift
 cd "$(dirname "$0")/../../.."
