@@ -153,8 +153,10 @@ public final class FakeServer implements WebSocketConnector {
         void deliver(WireFrame frame) {
             wire.execute(() -> {
                 if (open.get()) {
-                    listener.onFrame(frame);
+                    // Before onFrame: a client may answer the greeting from inside onFrame, or from a thread it
+                    // wakes there, before onFrame returns; that send comes after the greeting and is correct.
                     greeted = true;
+                    listener.onFrame(frame);
                 }
             });
         }
