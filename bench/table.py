@@ -34,9 +34,11 @@ def row(label, results):
         return median(out, fmt)
 
     server = [r["server"]["cpu_us_per_delivery"] for r in results]
-    return "| {} | {} | {} | **{}** ({}) | {} / {} | {} | {} | {} / {} |".format(
+    return "| {} | {} | {} | **{}** ({}) | {} / {} / {} | {} / {} | {} | {} | {} / {} |".format(
         label, len(results), col("delivery_ratio", "{:.4f}"), col("server.cpu_us_per_delivery"),
         "–".join("{:.2f}".format(v) for v in (min(server), max(server))),
+        col("server.cpu_user_us_per_delivery"), col("server.cpu_system_us_per_delivery"),
+        col("server.jit_us_per_delivery"),
         col("echo_rtt.p50_ms"), col("echo_rtt.p99_ms"), col("load_client.cpu_us_per_received_frame"),
         "–".join("{:.0f}".format(v) for v in (min(r["machine"]["other_cpu_pct_of_one_core"] for r in results),
                                                max(r["machine"]["other_cpu_pct_of_one_core"] for r in results))),
@@ -46,9 +48,10 @@ def row(label, results):
 def main(argv):
     if len(argv) < 3:
         sys.exit(__doc__)
-    print("| server (options) | runs | ratio | server µs / delivery (range) | echo p50 / p99 ms "
-          "| generator µs / frame | other % | join p50 / p99 ms |")
-    print("|---|---|---|---|---|---|---|---|")
+    # The user / kernel / JIT split is in result files since 2026-12-04 afternoon; older files show n/a.
+    print("| server (options) | runs | ratio | server µs / delivery (range) | of which user / kernel / JIT "
+          "| echo p50 / p99 ms | generator µs / frame | other % | join p50 / p99 ms |")
+    print("|---|---|---|---|---|---|---|---|---|")
     for spec in argv[2:]:
         label, prefix = spec.rsplit("=", 1)
         results = runs(argv[1], prefix)

@@ -3,7 +3,7 @@
 //   node generator.mjs --url ws://127.0.0.1:PORT --server-pid PID [--clients 200] [--room-size 8] [--rate 10]
 //        [--warmup 5] [--window 20] [--drain 2] [--seed 1] [--out FILE]
 import { Client } from "@colyseus/sdk";
-import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { readFileSync, writeFileSync, mkdirSync, readdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { execSync } from "node:child_process";
 
@@ -32,6 +32,41 @@ function processCpuNs(pid) {
     const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
     return (Number(f[11]) + Number(f[12])) * 1e9 / CLK_TCK;
   } catch { return -1; }
+}
+// user and kernel time of a process, and of each of its threads ({tid: [name, user ns, system ns]}), as
+// ServerCpuSample does on the Java side: where the server's time went.
+function cpuSample(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const threads = {};
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      try {
+        const t = readFileSync(`/proc/${pid}/task/${tid}/stat`, "utf8");
+        const g = t.slice(t.lastIndexOf(")") + 2).split(" ");
+        threads[tid] = [t.slice(t.indexOf("(") + 1, t.lastIndexOf(")")), Number(g[11]) * 1e9 / CLK_TCK,
+          Number(g[12]) * 1e9 / CLK_TCK];
+      } catch { /* the thread ended between the listing and the read */ }
+    }
+    return { user: Number(f[11]) * 1e9 / CLK_TCK, system: Number(f[12]) * 1e9 / CLK_TCK, threads };
+  } catch { return null; }
+}
+function describeCpu(start, end, deliveries) {
+  if (!start || !end || deliveries <= 0) {
+    return { cpu_user_us_per_delivery: null, cpu_system_us_per_delivery: null, jit_us_per_delivery: null,
+      busiest_threads: [] };
+  }
+  const used = Object.entries(end.threads).map(([tid, [name, u, s]]) => {
+    const b = start.threads[tid];
+    return [name, u - (b ? b[1] : 0), s - (b ? b[2] : 0)];
+  }).filter(([, u, s]) => u + s > 0).sort((x, y) => (y[1] + y[2]) - (x[1] + x[2]));
+  return {
+    cpu_user_us_per_delivery: (end.user - start.user) / 1e3 / deliveries,
+    cpu_system_us_per_delivery: (end.system - start.system) / 1e3 / deliveries,
+    jit_us_per_delivery: null, // V8 compiles on worker threads it shares with the GC: not told apart here
+    busiest_threads: used.slice(0, 5).map(([name, u, s]) => ({ thread: name, us_per_delivery: (u + s) / 1e3 / deliveries,
+      system_share: s / (u + s) })),
+  };
 }
 function rssKib(pid) {
   try {
@@ -151,7 +186,7 @@ const ordered = [...users].sort((a, b) => a.phaseNs - b.phaseNs);
 const start = nowNs() + 50e6;
 windowStart = start + cfg.warmupS * 1e9;
 windowEnd = windowStart + cfg.windowS * 1e9;
-let serverCpu = [-1, -1], genCpu = [-1, -1], machine = [null, null], rssMax = rssAfterJoin, actualWindowNs = 0;
+let serverCpu = [-1, -1], serverSample = [null, null], genCpu = [-1, -1], machine = [null, null], rssMax = rssAfterJoin, actualWindowNs = 0;
 
 // The drift-free pacer: slot k of user u is start + phase + k * period; a slot late by a whole period is skipped.
 await new Promise(resolve => {
@@ -161,7 +196,7 @@ await new Promise(resolve => {
       const now = nowNs();
       if (!windowOpened && now >= windowStart) {
         windowOpened = true;
-        serverCpu[0] = processCpuNs(cfg.serverPid); genCpu[0] = ownCpuNs(); machine[0] = machineTicks();
+        serverCpu[0] = processCpuNs(cfg.serverPid); serverSample[0] = cpuSample(cfg.serverPid); genCpu[0] = ownCpuNs(); machine[0] = machineTicks();
       }
       if (windowOpened && cfg.serverPid > 0 && now < windowEnd && k % cfg.rate === 0 && i === 0) {
         rssMax = Math.max(rssMax, rssKib(cfg.serverPid));
@@ -170,7 +205,7 @@ await new Promise(resolve => {
       const target = start + u.phaseNs + k * periodNs;
       if (target >= windowEnd) {
         if (now < windowEnd) { setTimeout(step, Math.ceil((windowEnd - now) / 1e6)); return; }
-        serverCpu[1] = processCpuNs(cfg.serverPid); genCpu[1] = ownCpuNs(); machine[1] = machineTicks();
+        serverCpu[1] = processCpuNs(cfg.serverPid); serverSample[1] = cpuSample(cfg.serverPid); genCpu[1] = ownCpuNs(); machine[1] = machineTicks();
         actualWindowNs = now - windowStart;
         resolve();
         return;
@@ -210,7 +245,8 @@ const result = {
     p99_ms: percentile(echo, 99), p999_ms: percentile(echo, 99.9), max_ms: echo.length ? echo[echo.length - 1] : 0 },
   server: { pid: cfg.serverPid > 0 ? cfg.serverPid : null, cpu_pct_of_one_core_avg: serverPct,
     cpu_us_per_delivery: serverCpuNs === null || deliveredInWindow === 0 ? null : serverCpuNs / 1e3 / deliveredInWindow,
-    rss_kib_after_join: rssAfterJoin >= 0 ? rssAfterJoin : null, rss_kib_max_in_window: rssMax >= 0 ? rssMax : null },
+    rss_kib_after_join: rssAfterJoin >= 0 ? rssAfterJoin : null, rss_kib_max_in_window: rssMax >= 0 ? rssMax : null,
+    ...describeCpu(serverSample[0], serverSample[1], deliveredInWindow) },
   load_client: { cpu_pct_of_one_core_avg: genPct,
     cpu_us_per_received_frame: deliveredInWindow ? (genCpu[1] - genCpu[0]) / 1e3 / deliveredInWindow : null,
     client: `@colyseus/sdk (Node ${process.versions.node})` },

@@ -199,14 +199,14 @@ public final class LoadGenerator {
         // Window measurements are taken by a timer at the window edges.
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        long[] serverCpu = new long[2];
+        ServerCpuSample[] serverCpu = new ServerCpuSample[2];
         long[] genCpu = new long[2];
         long self = ProcessHandle.current().pid();
         long[][] genSplit = new long[2][];
         long[][] machine = new long[2][];
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
         timer.schedule(() -> {
-            serverCpu[0] = pid > 0 ? ProcStats.processCpuNanos(pid) : -1;
+            serverCpu[0] = ServerCpuSample.take(pid);
             genCpu[0] = os.getProcessCpuTime();
             genSplit[0] = ProcStats.processCpuSplitNanos(self);
             machine[0] = ProcStats.machineTicks();
@@ -222,7 +222,7 @@ public final class LoadGenerator {
 
         pace(ordered, start, period, windowEnd);
         // The pacer returns at the window end: take the closing readings now.
-        serverCpu[1] = pid > 0 ? ProcStats.processCpuNanos(pid) : -1;
+        serverCpu[1] = ServerCpuSample.take(pid);
         genCpu[1] = os.getProcessCpuTime();
         genSplit[1] = ProcStats.processCpuSplitNanos(self);
         machine[1] = ProcStats.machineTicks();
@@ -470,7 +470,7 @@ public final class LoadGenerator {
         }
     }
 
-    private Map<String, Object> result(long joinPhaseNanos, long rssAfterJoin, long rssMax, long[] serverCpu,
+    private Map<String, Object> result(long joinPhaseNanos, long rssAfterJoin, long rssMax, ServerCpuSample[] serverCpu,
             long[] genCpu, long[][] genSplit, long[][] machine, long windowNanos) {
         double windowS = windowNanos / 1e9;
         Map<String, Object> r = Json.object();
@@ -512,8 +512,8 @@ public final class LoadGenerator {
         Double serverPct = null;
         Map<String, Object> s = Json.object();
         s.put("pid", config.serverPid() > 0 ? config.serverPid() : null);
-        if (serverCpu[0] >= 0 && serverCpu[1] >= 0 && config.serverPid() > 0) {
-            long cpu = serverCpu[1] - serverCpu[0];
+        if (serverCpu[0] != null && serverCpu[1] != null && config.serverPid() > 0) {
+            long cpu = serverCpu[1].totalNanos() - serverCpu[0].totalNanos();
             serverPct = 100.0 * cpu / windowNanos;
             s.put("cpu_pct_of_one_core_avg", serverPct);
             s.put("cpu_us_per_delivery", deliveredWindow == 0 ? null : cpu / 1e3 / deliveredWindow);
@@ -523,6 +523,8 @@ public final class LoadGenerator {
         }
         s.put("rss_kib_after_join", rssAfterJoin >= 0 ? rssAfterJoin : null);
         s.put("rss_kib_max_in_window", rssMax >= 0 ? rssMax : null);
+        // Beyond BENCHMARK.md's fields: where the server's time went (kernel share, JIT, busiest threads).
+        ServerCpuSample.describe(s, serverCpu[0], serverCpu[1], deliveredWindow);
         r.put("server", s);
 
         double genPct = genCpu[0] >= 0 && genCpu[1] >= 0 ? 100.0 * (genCpu[1] - genCpu[0]) / windowNanos : -1;

@@ -38,6 +38,41 @@ final class ProcStats {
         }
     }
 
+    /** One thread's name (its /proc comm, at most 15 characters) and CPU time. */
+    record ThreadCpu(String name, long userNanos, long systemNanos) {
+        long totalNanos() {
+            return userNanos + systemNanos;
+        }
+    }
+
+    /**
+     * utime and stime of each thread of a process, by thread id; empty when /proc cannot be read. Which thread a
+     * server's time goes to (its event loop, the JIT compiler, a timer) separates what a delivery costs from what
+     * the host process spends beside it.
+     */
+    static java.util.Map<Long, ThreadCpu> threadCpu(long pid) {
+        java.util.Map<Long, ThreadCpu> threads = new java.util.HashMap<>();
+        try (java.util.stream.Stream<Path> tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    int open = stat.indexOf('(');
+                    int close = stat.lastIndexOf(')');
+                    String[] f = stat.substring(close + 2).split(" ");
+                    threads.put(Long.parseLong(task.getFileName().toString()),
+                            new ThreadCpu(stat.substring(open + 1, close),
+                                    Long.parseLong(f[11]) * 1_000_000_000L / CLK_TCK,
+                                    Long.parseLong(f[12]) * 1_000_000_000L / CLK_TCK));
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended between the listing and the read
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return java.util.Map.of();
+        }
+        return threads;
+    }
+
     /** Resident set size in KiB, or -1. */
     static long rssKib(long pid) {
         try {

@@ -34,8 +34,11 @@ class LoadGeneratorTest {
                 List.copyOf(((Map<String, Object>) r.get("join")).keySet()));
         assertEquals(List.of("count", "p50_ms", "p90_ms", "p99_ms", "p999_ms", "max_ms"),
                 List.copyOf(((Map<String, Object>) r.get("echo_rtt")).keySet()));
+        // BENCHMARK.md's server fields first, then where the time went.
+        Map<String, Object> server = (Map<String, Object>) r.get("server");
         assertEquals(List.of("pid", "cpu_pct_of_one_core_avg", "cpu_us_per_delivery", "rss_kib_after_join",
-                "rss_kib_max_in_window"), List.copyOf(((Map<String, Object>) r.get("server")).keySet()));
+                "rss_kib_max_in_window", "cpu_user_us_per_delivery", "cpu_system_us_per_delivery",
+                "jit_us_per_delivery", "busiest_threads"), List.copyOf(server.keySet()));
         // BENCHMARK.md's field first, then the generator's own cost per received frame (all, user, kernel) and which
         // client it ran.
         Map<String, Object> load = (Map<String, Object>) r.get("load_client");
@@ -58,6 +61,10 @@ class LoadGeneratorTest {
         assertTrue((double) echo.get("p50_ms") > 0);
         // The "server" here is this JVM, so /proc readings exist on Linux.
         assertTrue(((Map<String, Object>) r.get("server")).get("rss_kib_after_join") != null);
+        double user = (double) server.get("cpu_user_us_per_delivery");
+        double system = (double) server.get("cpu_system_us_per_delivery");
+        assertEquals((double) server.get("cpu_us_per_delivery"), user + system, 1e-6);
+        assertTrue(!((List<?>) server.get("busiest_threads")).isEmpty(), String.valueOf(server));
     }
 
     @Test
