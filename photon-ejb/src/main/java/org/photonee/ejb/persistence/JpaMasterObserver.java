@@ -26,16 +26,21 @@ import org.photonee.core.s2s.GameStateReport;
  *
  * <p>Game server load is not announced through the observer, so the flush task also asks the master fiber for a
  * snapshot of every registered server (one enqueue, no waiting): the server rows then show the current load level,
- * state and connection, at most two periods old.
+ * state and connection, at most two periods old. A server whose snapshot has not changed is rewritten only every
+ * {@link #SERVER_HEARTBEAT_MILLIS} ({@link ServerRowRefresh}), so a connected server's {@code lastReportAt} is at
+ * most that plus two periods old, and a quiet cluster writes nothing.
  */
 public final class JpaMasterObserver implements MasterObserver {
     private static final Logger LOG = Logger.getLogger(JpaMasterObserver.class.getName());
     /** Repeated "database unavailable" warnings are logged at most this often. */
     private static final long OUTAGE_LOG_INTERVAL_MILLIS = 60_000;
+    /** How often an unchanged game server row is rewritten, to keep its {@code lastReportAt} current. */
+    static final long SERVER_HEARTBEAT_MILLIS = 10_000;
 
     private final MasterTables tables;
     private final String masterNode;
     private final Map<Object, MasterChange> pending = new ConcurrentHashMap<>();
+    private final ServerRowRefresh serverRows = new ServerRowRefresh(SERVER_HEARTBEAT_MILLIS);
     private volatile Supplier<MasterServer> master = () -> null;
     private volatile ScheduledFuture<?> flushTask;
     private long lastOutageLog;
@@ -140,10 +145,21 @@ public final class JpaMasterObserver implements MasterObserver {
         m.fiber().enqueue(() -> {
             long now = System.currentTimeMillis();
             for (GameServerContext server : m.registry().all()) {
-                // putIfAbsent: a registration or removal queued meanwhile is as new and must not be replaced.
-                pending.putIfAbsent(new MasterChange.ServerKey(server.serverId()), snapshot(server, now));
+                MasterChange.ServerSnapshot snapshot = snapshot(server, now);
+                if (serverRows.needsWrite(snapshot)) {
+                    // putIfAbsent: a registration or removal queued meanwhile is as new and must not be replaced.
+                    pending.putIfAbsent(snapshot.key(), snapshot);
+                }
             }
         });
+    }
+
+    private void recordWritten(MasterChange change) {
+        if (change instanceof MasterChange.ServerSnapshot s) {
+            serverRows.written(s);
+        } else if (change instanceof MasterChange.ServerRemoved r) {
+            serverRows.removed(r.serverId());
+        }
     }
 
     /** Writes everything pending now: one transaction; on failure, change by change to isolate a bad one. */
@@ -160,6 +176,7 @@ public final class JpaMasterObserver implements MasterObserver {
         }
         try {
             tables.write(batch, masterNode);
+            batch.forEach(this::recordWritten);
             return;
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "batch of " + batch.size() + " master changes failed; writing one by one", e);
@@ -169,6 +186,7 @@ public final class JpaMasterObserver implements MasterObserver {
         for (MasterChange change : batch) {
             try {
                 tables.write(List.of(change), masterNode);
+                recordWritten(change);
             } catch (RuntimeException e) {
                 failed.add(change);
                 lastError = e;
